@@ -1,0 +1,30 @@
+# Warning flags shared by every sievekit target. sievekit_target_warnings(T)
+# applies them; SIEVEKIT_WERROR turns them into errors (CI sets it).
+set(SIEVEKIT_WARNING_FLAGS
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+    -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+
+function(sievekit_target_warnings target)
+  target_compile_options(${target} PRIVATE ${SIEVEKIT_WARNING_FLAGS})
+  if(SIEVEKIT_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# sievekit_library(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]) declares the
+# static library sievekit_NAME with the alias sievekit::NAME, the repository
+# root as its public include directory, and the project warnings.
+function(sievekit_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(sievekit_${name} STATIC ${ARG_SOURCES})
+  add_library(sievekit::${name} ALIAS sievekit_${name})
+  set_target_properties(sievekit_${name} PROPERTIES EXPORT_NAME ${name}
+                        POSITION_INDEPENDENT_CODE ON)
+  target_include_directories(sievekit_${name} PUBLIC
+      $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}>
+      $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/sievekit>)
+  target_link_libraries(sievekit_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  sievekit_target_warnings(sievekit_${name})
+  set_property(GLOBAL APPEND PROPERTY SIEVEKIT_LIBRARIES sievekit_${name})
+endfunction()

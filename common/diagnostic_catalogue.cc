@@ -1,0 +1,27 @@
+// The list of core diagnostic kinds (the kinds themselves are constexpr in the
+// header).
+#include "common/diagnostic_catalogue.h"
+
+#include <array>
+
+namespace sievekit::diag {
+
+std::span<const DiagnosticKind* const> CoreKinds() {
+  static constexpr std::array kAll = {
+      &kEmptyScript,         &kScriptTooLarge,      &kNestingTooDeep,     &kStringTooLong,
+      &kListTooLong,         &kTooManyErrors,       &kInvalidUtf8,        &kNulByte,
+      &kStrayCarriageReturn, &kUnexpectedCharacter, &kUnterminatedString, &kUnterminatedMultiLine,
+      &kMultiLineStart,      &kUnterminatedComment, &kNumberOverflow,     &kMissingWhitespace,
+      &kExpected,            &kUnmatchedCloseBrace, &kMissingCloseBrace,  &kUnknownCommand,
+      &kUnknownTest,         &kTestUsedAsCommand,   &kCommandUsedAsTest,  &kUnknownTag,
+      &kDuplicateTag,        &kConflictingTags,     &kTagArgumentMissing, &kTagAfterPositional,
+      &kWrongArgumentType,   &kMissingArgument,     &kTooManyArguments,   &kUnexpectedTest,
+      &kMissingTest,         &kUnexpectedBlock,     &kMissingBlock,       &kElseWithoutIf,
+      &kRequireNotFirst,     &kRequireInBlock,      &kUnknownExtension,   &kMissingRequire,
+      &kUnknownComparator,   &kComparatorMatchType, &kInvalidHeaderName,  &kInvalidAddress,
+      &kInvalidValue,        &kInvalidEnvelopePart, &kUnusedValue,
+  };
+  return kAll;
+}
+
+}  // namespace sievekit::diag

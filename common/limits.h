@@ -1,0 +1,30 @@
+// Limits: every bound on the resources a script or message may consume.
+//
+// Each limit has a name (used in diagnostics and documentation), a default
+// chosen to admit any reasonable hand- or GUI-written script while keeping a
+// hostile one from exhausting memory or the stack, and a diagnostic when
+// exceeded. Only compile-time limits live here for now; runtime limits join
+// them as the evaluator grows. Holding limits in one struct lets a host
+// configure them in one place.
+#pragma once
+
+#include <cstdint>
+
+namespace sievekit {
+
+struct Limits {
+  // Bytes of script source. Pigeonhole's default is the same 1 MiB.
+  uint32_t max_script_size = 1u << 20;
+  // Blocks and tests nested inside each other. The parser recurses once per
+  // level, so this is what keeps a hostile script from overflowing the stack.
+  uint32_t max_nesting_depth = 64;
+  // Bytes of one decoded string (a vacation reason or a :mime body can be long).
+  uint32_t max_string_length = 1u << 20;
+  // Strings in one string list, or tests in one test list (GUI whitelists can
+  // hold thousands of addresses).
+  uint32_t max_list_length = 65536;
+  // Errors reported per script before the compiler stops listing them.
+  uint32_t max_errors = 20;
+};
+
+}  // namespace sievekit

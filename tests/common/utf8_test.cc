@@ -1,0 +1,67 @@
+// Tests for common/utf8: validation per RFC 3629, counting, decoding,
+// encoding and truncation.
+#include "common/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace sievekit::utf8 {
+namespace {
+
+struct ValidityCase {
+  std::string_view name;
+  std::string text;
+  std::optional<size_t> first_invalid;
+};
+
+TEST(Utf8Test, FindInvalid) {
+  const ValidityCase cases[] = {
+      {"empty", "", std::nullopt},
+      {"ascii", "hello", std::nullopt},
+      {"two byte", "caf\xC3\xA9", std::nullopt},
+      {"three byte", "\xE2\x82\xAC", std::nullopt},
+      {"four byte", "\xF0\x9F\x98\x80", std::nullopt},
+      {"lone continuation", "a\x80", 1},
+      {"overlong two byte", "\xC0\xAF", 0},
+      {"overlong three byte", "\xE0\x80\xAF", 0},
+      {"surrogate", "\xED\xA0\x80", 0},
+      {"above max", "\xF4\x90\x80\x80", 0},
+      {"truncated", "ab\xE2\x82", 2},
+      {"invalid lead", "\xFF", 0},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(FindInvalid(c.text), c.first_invalid) << c.name;
+  }
+}
+
+TEST(Utf8Test, CountCharacters) {
+  EXPECT_EQ(CountCharacters(""), 0u);
+  EXPECT_EQ(CountCharacters("abc"), 3u);
+  EXPECT_EQ(CountCharacters("caf\xC3\xA9"), 4u);
+  EXPECT_EQ(CountCharacters("\xF0\x9F\x98\x80x"), 2u);
+  EXPECT_EQ(CountCharacters("\xFF\xFE"), 2u);  // invalid bytes count one each
+}
+
+TEST(Utf8Test, DecodeAndEncodeRoundTrip) {
+  for (char32_t cp : {U'A', U'\u00e9', U'\u20ac', U'\U0001F600', U'\U0010FFFF'}) {
+    std::string bytes;
+    ASSERT_TRUE(Encode(cp, &bytes));
+    size_t length = 0;
+    EXPECT_EQ(DecodeOne(bytes, &length), cp);
+    EXPECT_EQ(length, bytes.size());
+  }
+  std::string out;
+  EXPECT_FALSE(Encode(0xD800, &out));
+  EXPECT_FALSE(Encode(0x110000, &out));
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(DecodeOne("\xC3", nullptr), std::nullopt);
+}
+
+TEST(Utf8Test, TruncateNeverSplitsACharacter) {
+  EXPECT_EQ(TruncateCharacters("h\xC3\xA9llo", 2), "h\xC3\xA9");
+  EXPECT_EQ(TruncateCharacters("abc", 10), "abc");
+  EXPECT_EQ(TruncateCharacters("\xE2\x82\xAC\xE2\x82\xAC", 1), "\xE2\x82\xAC");
+  EXPECT_EQ(TruncateCharacters("abc", 0), "");
+}
+
+}  // namespace
+}  // namespace sievekit::utf8
