@@ -8,8 +8,8 @@ namespace sievekit::diag {
 
 std::span<const DiagnosticKind* const> CoreKinds() {
   static constexpr std::array kAll = {
-      &kEmptyScript,         &kScriptTooLarge,      &kNestingTooDeep,     &kStringTooLong,
-      &kListTooLong,         &kTooManyErrors,       &kInvalidUtf8,        &kNulByte,
+      &kEmptyScript,         &kScriptTooLarge,      &kBlockNestingTooDeep, &kTestNestingTooDeep,     &kStringTooLong,
+      &kListTooLong,         &kTooManyErrors,       &kInvalidUtf8,        &kInvalidUtf8Comment,        &kNulByte,
       &kStrayCarriageReturn, &kUnexpectedCharacter, &kUnterminatedString, &kUnterminatedMultiLine,
       &kMultiLineStart,      &kUnterminatedComment, &kNumberOverflow,     &kMissingWhitespace,
       &kExpected,            &kUnmatchedCloseBrace, &kMissingCloseBrace,  &kUnknownCommand,

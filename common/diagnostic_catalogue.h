@@ -19,8 +19,12 @@ inline constexpr DiagnosticKind kEmptyScript{"empty-script", kWarning, "script i
 inline constexpr DiagnosticKind kScriptTooLarge{
     "script-too-large", kError,
     "script is {} bytes, more than the limit of {} bytes (max_script_size)"};
-inline constexpr DiagnosticKind kNestingTooDeep{
-    "nesting-too-deep", kError, "nesting is deeper than the limit of {} (max_nesting_depth)"};
+inline constexpr DiagnosticKind kBlockNestingTooDeep{
+    "block-nesting-too-deep", kError,
+    "blocks are nested deeper than the limit of {} (max_block_depth)"};
+inline constexpr DiagnosticKind kTestNestingTooDeep{
+    "test-nesting-too-deep", kError,
+    "tests are nested deeper than the limit of {} (max_test_depth)"};
 inline constexpr DiagnosticKind kStringTooLong{
     "string-too-long", kError,
     "string is {} bytes long, more than the limit of {} bytes (max_string_length)"};
@@ -31,6 +35,8 @@ inline constexpr DiagnosticKind kTooManyErrors{"too-many-errors", kError,
 
 // Lexical structure (RFC 5228 section 8.1).
 inline constexpr DiagnosticKind kInvalidUtf8{"invalid-utf8", kError, "invalid UTF-8 in {}"};
+inline constexpr DiagnosticKind kInvalidUtf8Comment{"invalid-utf8-comment", kWarning,
+                                                    "comment is not valid UTF-8"};
 inline constexpr DiagnosticKind kNulByte{"nul-byte", kError, "NUL byte in script"};
 inline constexpr DiagnosticKind kStrayCarriageReturn{
     "stray-carriage-return", kError, "carriage return not followed by a line feed"};

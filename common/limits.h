@@ -15,9 +15,12 @@ namespace sievekit {
 struct Limits {
   // Bytes of script source. Pigeonhole's default is the same 1 MiB.
   uint32_t max_script_size = 1u << 20;
-  // Blocks and tests nested inside each other. The parser recurses once per
-  // level, so this is what keeps a hostile script from overflowing the stack.
-  uint32_t max_nesting_depth = 64;
+  // Blocks nested inside blocks, and tests nested inside tests (`not`,
+  // `anyof`, `allof`). The parser and validator recurse once per level, so
+  // these are what keep a hostile script from overflowing the stack; 32 each
+  // is what Pigeonhole allows, and far more than any real script uses.
+  uint32_t max_block_depth = 32;
+  uint32_t max_test_depth = 32;
   // Bytes of one decoded string (a vacation reason or a :mime body can be long).
   uint32_t max_string_length = 1u << 20;
   // Strings in one string list, or tests in one test list (GUI whitelists can

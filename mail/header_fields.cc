@@ -1,0 +1,146 @@
+// Header section scanning and unfolding; see header_fields.h for the rules
+// applied to malformed input.
+#include "mail/header_fields.h"
+
+#include <cstring>
+
+#include "mail/ascii.h"
+
+namespace sievekit::mail {
+namespace {
+
+// A field in progress: where its text starts, where its value starts, and
+// the end of its last line (without the line break).
+struct OpenField {
+  size_t begin = 0;
+  size_t value_begin = 0;
+  size_t end = 0;
+  std::string_view name;
+};
+
+}  // namespace
+
+bool IsValidFieldName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (c <= 0x20 || c >= 0x7F || c == ':') return false;
+  }
+  return true;
+}
+
+HeaderScanResult ScanHeaderSection(std::string_view bytes, const HeaderScanOptions& options,
+                                   std::vector<HeaderField>* out) {
+  HeaderScanResult result;
+  result.header_end = bytes.size();
+  result.body_begin = bytes.size();
+  const size_t first_field = out->size();
+  enum class State { kNone, kField, kMalformed } state = State::kNone;
+  OpenField open;
+
+  const auto close_field = [&] {
+    if (state != State::kField) return;
+    if (out->size() - first_field >= options.max_fields) {
+      ++result.dropped_fields;
+      return;
+    }
+    std::string_view raw = bytes.substr(open.value_begin, open.end - open.value_begin);
+    const bool truncated = raw.size() > options.max_field_size;
+    if (truncated) {
+      raw = raw.substr(0, options.max_field_size);
+      ++result.truncated_fields;
+    }
+    out->emplace_back(open.name, raw, bytes.substr(open.begin, open.end - open.begin), truncated);
+  };
+
+  // A MIME part whose first line is no field: all of it is body.
+  const auto headerless = [&] {
+    out->resize(first_field);
+    HeaderScanResult empty;
+    empty.has_body = true;
+    return empty;
+  };
+
+  size_t pos = 0;
+  if (options.allow_mbox_from && bytes.starts_with("From ")) {
+    result.mbox_from_line = true;
+    const void* newline = std::memchr(bytes.data(), '\n', bytes.size());
+    pos = newline == nullptr ? bytes.size()
+                             : static_cast<size_t>(static_cast<const char*>(newline) -
+                                                   bytes.data()) + 1;
+  }
+  bool first_line = true;
+  while (pos < bytes.size()) {
+    const void* newline = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
+    const size_t line_end = newline == nullptr
+                                ? bytes.size()
+                                : static_cast<size_t>(static_cast<const char*>(newline) -
+                                                      bytes.data());
+    const size_t next = newline == nullptr ? bytes.size() : line_end + 1;
+    size_t content_end = line_end;
+    if (content_end > pos && bytes[content_end - 1] == '\r') --content_end;
+    const std::string_view line = bytes.substr(pos, content_end - pos);
+
+    if (line.empty()) {  // the empty line: the header ends here
+      close_field();
+      result.header_end = pos;
+      result.body_begin = next;
+      result.has_body = true;
+      return result;
+    }
+    if (ascii::IsWsp(line.front())) {
+      if (state == State::kField) {
+        open.end = content_end;
+      } else if (state == State::kNone) {
+        if (first_line && options.headerless_if_first_line_malformed) return headerless();
+        ++result.malformed_lines;  // continuation of nothing
+        state = State::kMalformed;
+      }
+    } else {
+      close_field();
+      const size_t colon = line.find(':');
+      std::string_view name =
+          colon == std::string_view::npos ? std::string_view() : line.substr(0, colon);
+      while (!name.empty() && ascii::IsWsp(name.back())) name.remove_suffix(1);
+      if (IsValidFieldName(name)) {
+        state = State::kField;
+        open = {pos, pos + colon + 1, content_end, name};
+      } else {
+        if (first_line && options.headerless_if_first_line_malformed) return headerless();
+        ++result.malformed_lines;
+        state = State::kMalformed;
+      }
+    }
+    first_line = false;
+    pos = next;
+  }
+  close_field();
+  return result;
+}
+
+std::string_view Unfold(std::string_view raw_value, std::string* scratch) {
+  const std::string_view trimmed = ascii::Trim(raw_value);
+  if (trimmed.find('\n') == std::string_view::npos) return trimmed;
+  scratch->clear();
+  size_t begin = 0;
+  for (;;) {
+    const size_t newline = trimmed.find('\n', begin);
+    if (newline == std::string_view::npos) {
+      scratch->append(trimmed.substr(begin));
+      break;
+    }
+    size_t end = newline;
+    if (end > begin && trimmed[end - 1] == '\r') --end;
+    scratch->append(trimmed.substr(begin, end - begin));
+    begin = newline + 1;
+  }
+  return *scratch;
+}
+
+const HeaderField* FindField(std::span<const HeaderField> fields, std::string_view name) {
+  for (const HeaderField& field : fields) {
+    if (ascii::EqualsIgnoreCase(field.name(), name)) return &field;
+  }
+  return nullptr;
+}
+
+}  // namespace sievekit::mail

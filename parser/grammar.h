@@ -1,0 +1,162 @@
+// The Sieve grammar of RFC 5228 §8 as PEGTL rules. Rule names mirror the
+// RFC's ABNF names (hyphens become underscores).
+//
+// Deliberate departures from the ABNF, each for robustness:
+// - line endings are CRLF or a bare LF; a lone CR or a NUL byte is accepted
+//   where whitespace, strings or comments may appear and reported by the
+//   parser's pre-pass instead of derailing the parse;
+// - a hash comment or the terminating "." of a multi-line string may end at
+//   the end of the file without a line ending;
+// - "\" in a quoted string may precede any octet (RFC 5228 §2.4.2: "\x"
+//   means "x").
+// Whitespace and comments are trivia: every token rule consumes the trivia
+// that follows it (`token<R>`), so each rule starts at a token.
+//
+// Included only by parser.cc: PEGTL is private to parser/, and the grammar is
+// instantiated in exactly one translation unit.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace sievekit::syntax::grammar {
+
+namespace pegtl = tao::pegtl;
+using pegtl::at;
+using pegtl::eof;
+using pegtl::not_at;
+using pegtl::one;
+using pegtl::opt;
+using pegtl::plus;
+using pegtl::seq;
+using pegtl::sor;
+using pegtl::star;
+using pegtl::until;
+
+// Thrown by fail_with<Reason> when parsing cannot sensibly continue (an
+// unterminated string, comment or block reaches the end of the input).
+enum class FatalReason : uint8_t {
+  kUnterminatedString,
+  kUnterminatedMultiLine,
+  kUnterminatedComment,
+  kMissingCloseBrace,
+};
+
+template <FatalReason R>
+struct fail_with {
+  using rule_t = fail_with;
+  using subs_t = pegtl::empty_list;
+  template <pegtl::apply_mode, pegtl::rewind_mode, template <typename...> class Action,
+            template <typename...> class Control, typename Input, typename State>
+  static bool match(Input& /*in*/, State& state) {
+    ParseStateFatal(state, R);  // found by argument-dependent lookup; throws
+    return false;
+  }
+};
+
+// Matches nothing; placed right after the token that opens a block or test,
+// it fails when that block (or test) is nested
+// deeper than the limit. The enclosing command then fails and is skipped by
+// error recovery, which never recurses, so the parser's stack stays bounded.
+enum class Nesting : uint8_t { kBlock, kTest };
+
+template <Nesting N>
+struct depth_guard {
+  using rule_t = depth_guard;
+  using subs_t = pegtl::empty_list;
+  template <pegtl::apply_mode, pegtl::rewind_mode, template <typename...> class Action,
+            template <typename...> class Control, typename Input, typename State>
+  static bool match(Input& /*in*/, State& state) {
+    return NestingAllowed(state, N);  // found by argument-dependent lookup
+  }
+};
+
+// ---- Lexical tokens (RFC 5228 §8.1) ----
+
+struct CRLF : sor<pegtl::string<'\r', '\n'>, one<'\n'>> {};
+struct lone_CR : seq<one<'\r'>, not_at<one<'\n'>>> {};
+struct SP_HTAB : one<' ', '\t'> {};
+struct octet_not_crlf : sor<pegtl::not_one<'\r', '\n'>, lone_CR> {};
+
+struct hash_comment : seq<one<'#'>, star<octet_not_crlf>, sor<CRLF, eof>> {};
+struct bracket_comment_end : pegtl::string<'*', '/'> {};
+struct bracket_comment
+    : seq<pegtl::string<'/', '*'>,
+          sor<until<bracket_comment_end>, fail_with<FatalReason::kUnterminatedComment>>> {};
+struct comment : sor<bracket_comment, hash_comment> {};
+// NUL is accepted here only so that the pre-pass's diagnostic is the only one.
+struct white_space_run : plus<sor<SP_HTAB, CRLF, lone_CR, one<'\0'>>> {};
+struct white_space : sor<white_space_run, comment> {};
+struct trivia : star<white_space> {};
+
+template <typename Rule>
+struct token : seq<Rule, trivia> {};
+
+struct identifier_start : sor<pegtl::ascii::alpha, one<'_'>> {};
+struct identifier_other : sor<pegtl::ascii::alnum, one<'_'>> {};
+struct identifier : seq<identifier_start, star<identifier_other>> {};
+
+struct tag : seq<one<':'>, identifier> {};
+
+struct QUANTIFIER : one<'K', 'M', 'G', 'k', 'm', 'g'> {};
+struct number : seq<plus<pegtl::ascii::digit>, opt<QUANTIFIER>> {};
+
+struct quoted_pair : seq<one<'\\'>, pegtl::any> {};
+struct quoted_text : star<sor<quoted_pair, pegtl::not_one<'"', '\\'>>> {};
+struct DQUOTE : one<'"'> {};
+struct quoted_string
+    : seq<DQUOTE, quoted_text,
+          sor<DQUOTE, fail_with<FatalReason::kUnterminatedString>>> {};
+
+// "text:" is an ABNF literal and so case-insensitive.
+struct multi_line_begin : pegtl::istring<'t', 'e', 'x', 't', ':'> {};
+struct multi_line_comment : seq<one<'#'>, star<octet_not_crlf>, CRLF> {};
+// Anything else after "text:" on its line: reported, then skipped.
+struct multi_line_bad_start : seq<plus<octet_not_crlf>, CRLF> {};
+struct multi_line_end : seq<one<'.'>, sor<CRLF, eof>> {};
+struct multi_line_line : seq<star<octet_not_crlf>, CRLF> {};
+struct multi_line
+    : seq<multi_line_begin, star<SP_HTAB>, sor<multi_line_comment, CRLF, multi_line_bad_start>,
+          sor<until<multi_line_end, multi_line_line>,
+              fail_with<FatalReason::kUnterminatedMultiLine>>> {};
+
+// Separators, each a token of its own.
+struct left_bracket : one<'['> {};
+struct right_bracket : one<']'> {};
+struct left_paren : one<'('> {};
+struct right_paren : one<')'> {};
+struct comma : one<','> {};
+struct left_brace : one<'{'> {};
+struct right_brace : one<'}'> {};
+struct semicolon : one<';'> {};
+
+// ---- Grammar (RFC 5228 §8.2) ----
+
+struct string : sor<token<quoted_string>, token<multi_line>> {};
+struct string_list
+    : sor<seq<token<left_bracket>, string, star<token<comma>, string>, token<right_bracket>>,
+          string> {};
+struct argument : sor<string_list, token<number>, token<tag>> {};
+
+struct command_name : identifier {};
+struct test_name : identifier {};
+
+struct test;
+struct test_list : seq<token<left_paren>, test, star<token<comma>, test>, token<right_paren>> {};
+struct arguments : seq<star<argument>, opt<sor<test_list, test>>> {};
+struct test : seq<token<test_name>, depth_guard<Nesting::kTest>, arguments> {};
+
+// Error recovery (custom rules in parser.cc): skip a broken command up to its
+// ';' or past its block; consume a '}' that closes nothing.
+struct recover_command;
+struct stray_close_brace;
+
+struct command;
+struct commands : star<sor<command, recover_command>> {};
+struct block : seq<token<left_brace>, depth_guard<Nesting::kBlock>, commands,
+                   sor<token<right_brace>, fail_with<FatalReason::kMissingCloseBrace>>> {};
+struct command : seq<token<command_name>, arguments, sor<token<semicolon>, block>> {};
+
+struct end_of_input : eof {};
+struct start : seq<trivia, star<sor<command, recover_command, stray_close_brace>>, end_of_input> {};
+
+}  // namespace sievekit::syntax::grammar
