@@ -15,7 +15,10 @@ namespace sievekit::diag {
 using enum Severity;
 
 // Input and limits.
-inline constexpr DiagnosticKind kEmptyScript{"empty-script", kWarning, "script is empty"};
+inline constexpr DiagnosticKind kEmptyScript{
+    "empty-script", kWarning, "script is empty; every message gets the implicit keep"};
+inline constexpr DiagnosticKind kBinaryFile{"binary-file", kError,
+                                            "this is binary data, not a Sieve script"};
 inline constexpr DiagnosticKind kScriptTooLarge{
     "script-too-large", kError,
     "script is {} bytes, more than the limit of {} bytes (max_script_size)"};
@@ -41,7 +44,7 @@ inline constexpr DiagnosticKind kNulByte{"nul-byte", kError, "NUL byte in script
 inline constexpr DiagnosticKind kStrayCarriageReturn{
     "stray-carriage-return", kError, "carriage return not followed by a line feed"};
 inline constexpr DiagnosticKind kUnexpectedCharacter{"unexpected-character", kError,
-                                                     "unexpected character {}"};
+                                                     "unexpected {}"};
 inline constexpr DiagnosticKind kUnterminatedString{"unterminated-string", kError,
                                                     "missing terminating '\"' of string"};
 inline constexpr DiagnosticKind kUnterminatedMultiLine{
@@ -63,50 +66,61 @@ inline constexpr DiagnosticKind kUnmatchedCloseBrace{"unmatched-close-brace", kE
 inline constexpr DiagnosticKind kMissingCloseBrace{"missing-close-brace", kError,
                                                    "expected '}}' to close the block"};
 
-// Commands, tests and arguments (RFC 5228 sections 2.6-2.7, 3-5).
+// Commands, tests and arguments (RFC 5228 sections 2.6-2.7, 3-5). Where the
+// wording can be the same as Pigeonhole's without contortion, it is, so that
+// error-matching tests of its suite read our messages too.
 inline constexpr DiagnosticKind kUnknownCommand{"unknown-command", kError,
                                                 "unknown command '{}'"};
 inline constexpr DiagnosticKind kUnknownTest{"unknown-test", kError, "unknown test '{}'"};
 inline constexpr DiagnosticKind kTestUsedAsCommand{"test-used-as-command", kError,
-                                                   "'{}' is a test, not a command"};
+                                                   "cannot use test '{}' as a command"};
 inline constexpr DiagnosticKind kCommandUsedAsTest{"command-used-as-test", kError,
-                                                   "'{}' is a command, not a test"};
+                                                   "cannot use command '{}' as a test"};
 inline constexpr DiagnosticKind kUnknownTag{"unknown-tag", kError,
-                                            "unknown tagged argument ':{}' for {} '{}'"};
-inline constexpr DiagnosticKind kDuplicateTag{"duplicate-tag", kError,
-                                              "tagged argument ':{}' given more than once"};
-inline constexpr DiagnosticKind kConflictingTags{"conflicting-tags", kError,
-                                                 "':{}' cannot be combined with ':{}'"};
-inline constexpr DiagnosticKind kTagArgumentMissing{"tag-argument-missing", kError,
-                                                    "':{}' must be followed by {}"};
+                                            "unknown tagged argument ':{}' for the {} {}"};
+inline constexpr DiagnosticKind kDuplicateTag{
+    "duplicate-tag", kError, "tagged argument ':{}' is given more than once to the {} {}"};
+inline constexpr DiagnosticKind kConflictingTags{
+    "conflicting-tags", kError, "tagged argument ':{}' cannot be combined with ':{}' in the {} {}"};
+inline constexpr DiagnosticKind kTagArgumentMissing{
+    "tag-argument-missing", kError, "the ':{}' tag of the {} {} must be followed by {}"};
+inline constexpr DiagnosticKind kWrongTagParameter{
+    "wrong-tag-parameter", kError, "the ':{}' tag of the {} {} expects {}, but {} was found"};
 inline constexpr DiagnosticKind kTagAfterPositional{
     "tag-after-positional", kError,
-    "tagged argument ':{}' must come before the positional arguments of '{}'"};
-inline constexpr DiagnosticKind kWrongArgumentType{"wrong-argument-type", kError,
-                                                   "'{}' expects {} as {}, not {}"};
-inline constexpr DiagnosticKind kMissingArgument{"missing-argument", kError,
-                                                 "'{}' is missing {} ({})"};
+    "unexpected tagged argument ':{}' after the positional arguments of the {} {}"};
+inline constexpr DiagnosticKind kWrongArgumentType{
+    "wrong-argument-type", kError, "the {} {} expects {} as argument {} ({}), but {} was found"};
+inline constexpr DiagnosticKind kMissingArgument{
+    "missing-argument", kError,
+    "the {} {} requires {} positional argument{}, but {} {} specified"};
+inline constexpr DiagnosticKind kMissingTaggedArgument{
+    "missing-tagged-argument", kError, "the {} {} requires one of the tagged arguments {}"};
 inline constexpr DiagnosticKind kTooManyArguments{"too-many-arguments", kError,
-                                                  "too many arguments for '{}': {}"};
+                                                  "too many arguments for the {} {}: it takes {}"};
 inline constexpr DiagnosticKind kUnexpectedTest{"unexpected-test", kError,
-                                                "'{}' does not take a test"};
-inline constexpr DiagnosticKind kMissingTest{"missing-test", kError, "'{}' needs {}"};
-inline constexpr DiagnosticKind kUnexpectedBlock{"unexpected-block", kError,
-                                                 "'{}' does not take a block; end it with ';'"};
+                                                "the {} {} accepts no {}, but {} specified"};
+inline constexpr DiagnosticKind kMissingSemicolon{"missing-semicolon", kError,
+                                                  "missing semicolon after the {} command"};
+inline constexpr DiagnosticKind kMissingColon{"missing-colon", kError,
+                                              "missing colon before the '{}' tag of the {} {}"};
+inline constexpr DiagnosticKind kMissingTest{"missing-test", kError, "the {} {} requires {}"};
+inline constexpr DiagnosticKind kUnexpectedBlock{
+    "unexpected-block", kError, "the {} command does not take a block; end it with ';'"};
 inline constexpr DiagnosticKind kMissingBlock{"missing-block", kError,
-                                              "'{}' must be followed by a block {{ ... }}"};
+                                              "the {} command requires a block {{ ... }}"};
 
 // Control structure (RFC 5228 section 3).
 inline constexpr DiagnosticKind kElseWithoutIf{"else-without-if", kError,
-                                               "'{}' without a preceding 'if'"};
+                                               "'{}' is not preceded by 'if' or 'elsif'"};
 inline constexpr DiagnosticKind kRequireNotFirst{
     "require-not-first", kError, "'require' must come before every other command"};
 inline constexpr DiagnosticKind kRequireInBlock{"require-in-block", kError,
                                                 "'require' is only allowed at the top level"};
 inline constexpr DiagnosticKind kUnknownExtension{"unknown-extension", kError,
                                                   "unsupported extension '{}'"};
-inline constexpr DiagnosticKind kMissingRequire{"missing-require", kError,
-                                                "{} '{}' needs the extension '{}'"};
+inline constexpr DiagnosticKind kMissingRequire{
+    "missing-require", kError, "{} '{}' needs the extension '{}', which is not required"};
 
 // Comparators, match types and values (RFC 5228 section 2.7, RFC 4790).
 inline constexpr DiagnosticKind kUnknownComparator{"unknown-comparator", kError,
@@ -115,6 +129,9 @@ inline constexpr DiagnosticKind kComparatorMatchType{
     "comparator-match-type", kError, "comparator '{}' does not support {} matching"};
 inline constexpr DiagnosticKind kInvalidHeaderName{
     "invalid-header-name", kError, "'{}' is not a valid header field name"};
+inline constexpr DiagnosticKind kNotAnAddressHeader{
+    "not-an-address-header", kError,
+    "header '{}' is not allowed in the address test: it does not contain addresses"};
 inline constexpr DiagnosticKind kInvalidAddress{"invalid-address", kError,
                                                 "'{}' is not a valid mail address: {}"};
 inline constexpr DiagnosticKind kInvalidValue{"invalid-value", kError, "{}"};

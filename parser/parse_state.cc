@@ -15,6 +15,11 @@ bool IsIdentifierStart(char c) {
 }
 bool IsIdentifierChar(char c) { return IsIdentifierStart(c) || (c >= '0' && c <= '9'); }
 
+bool CanStartToken(char c) {
+  return IsIdentifierStart(c) || (c >= '0' && c <= '9') ||
+         std::string_view("\":[](),{};#/").find(c) != std::string_view::npos;
+}
+
 // How the text at `offset` is named in "found ..." (the thing that was there
 // instead of what the grammar wanted).
 std::string DescribeAt(std::string_view text, uint32_t offset) {
@@ -261,7 +266,7 @@ void ParseState::AddString(uint32_t token, std::string value) {
   Argument& argument = open_arguments_.back();
   argument.kind = Argument::Kind::kStringList;
   if (argument.strings.size() < limits_.max_list_length) {
-    argument.strings.push_back(StringLiteral{token, std::move(value)});
+    argument.strings.push_back(StringLiteral{token, span, std::move(value)});
   } else if (!argument_list_reported_) {
     argument_list_reported_ = true;
     diagnostics_.Report(diag::kListTooLong, span, limits_.max_list_length);
@@ -317,6 +322,12 @@ void ParseState::ReportSyntaxError(uint32_t offset) {
        text.substr(token_end_before_farthest_, at - token_end_before_farthest_).find('\n') !=
            std::string_view::npos)) {
     span = {token_end_before_farthest_, token_end_before_farthest_};
+  }
+  // A character no token can start with is a lexical error of its own
+  // (RFC 5228 §8.1), reported before the grammar's complaint about it.
+  if (at < text.size() && !CanStartToken(text[at])) {
+    const std::string character = found.front() == '\'' ? "character " + found : found;
+    diagnostics_.Report(diag::kUnexpectedCharacter, {at, at + 1}, character);
   }
   diagnostics_.Report(diag::kExpected, span, wanted, found);
   expected_ = 0;

@@ -1,9 +1,7 @@
 // The one translation unit that instantiates the PEGTL grammar: actions that
 // record tokens and trivia, control hooks that open and close syntax nodes
 // and collect expectations, the error-recovery rules, and Parse() itself.
-//
-// Lexical decoding (escapes, dot-stuffing, quantifiers) happens here, in the
-// token actions, so that the tree holds ready-to-use values.
+// String values are decoded by string_literal.h; numbers here.
 #include "parser/parser.h"
 
 #include <limits>
@@ -11,6 +9,7 @@
 #include "common/diagnostic_catalogue.h"
 #include "parser/grammar.h"
 #include "parser/parse_state.h"
+#include "parser/string_literal.h"
 
 namespace sievekit::syntax {
 namespace grammar {
@@ -233,16 +232,8 @@ template <>
 struct action<quoted_string> {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
-    const std::string_view text = in.string_view();
-    std::string value;
-    value.reserve(text.size());
-    // RFC 5228 §2.4.2: "\" followed by any character means that character.
-    for (size_t i = 1; i + 1 < text.size(); ++i) {
-      if (text[i] == '\\' && i + 2 < text.size()) ++i;
-      value += text[i];
-    }
     state.AddString(state.PushToken(TokenKind::kQuotedString, SpanOf(in, state)),
-                    std::move(value));
+                    DecodeQuotedString(in.string_view()));
   }
 };
 
@@ -250,24 +241,8 @@ template <>
 struct action<multi_line> {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
-    const std::string_view text = in.string_view();
-    std::string value;
-    size_t i = text.find('\n');  // the "text:" line ends the first line
-    i = (i == std::string_view::npos) ? text.size() : i + 1;
-    while (i < text.size()) {
-      size_t end = text.find('\n', i);
-      end = (end == std::string_view::npos) ? text.size() : end + 1;
-      std::string_view line = text.substr(i, end - i);
-      std::string_view bare = line;
-      while (!bare.empty() && (bare.back() == '\n' || bare.back() == '\r')) bare.remove_suffix(1);
-      if (bare == ".") break;
-      // RFC 5228 §8.1: a leading "." is removed when another "." follows.
-      if (line.size() >= 2 && line[0] == '.' && line[1] == '.') line.remove_prefix(1);
-      value += line;
-      i = end;
-    }
     state.AddString(state.PushToken(TokenKind::kMultiLineString, SpanOf(in, state)),
-                    std::move(value));
+                    DecodeMultiLineString(in.string_view()));
   }
 };
 

@@ -68,6 +68,7 @@ struct TokenRange {
 
 struct StringLiteral {
   uint32_t token = 0;  // index of the kQuotedString or kMultiLineString token
+  Span span;           // the token's span
   // The decoded value: escapes resolved for quoted strings; for multi-line
   // strings the lines after "text:" with dot-stuffing undone, each line ending
   // kept as written (CRLF or LF).

@@ -26,22 +26,32 @@ void AppendQuoted(std::string_view s, std::string* out) {
   *out += '"';
 }
 
-void AppendArguments(const std::vector<Argument>& arguments, const std::vector<Test>& tests,
-                     bool test_list, std::string* out);
+std::string Name(std::string_view name, const DumpOptions& options) {
+  std::string out(name);
+  if (options.lower_case_names) {
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
 
-void AppendTest(const Test& test, std::string* out) {
+void AppendArguments(const std::vector<Argument>& arguments, const std::vector<Test>& tests,
+                     bool test_list, const DumpOptions& options, std::string* out);
+
+void AppendTest(const Test& test, const DumpOptions& options, std::string* out) {
   *out += '(';
-  *out += test.name;
-  AppendArguments(test.arguments, test.tests, test.test_list, out);
+  *out += Name(test.name, options);
+  AppendArguments(test.arguments, test.tests, test.test_list, options, out);
   *out += ')';
 }
 
 void AppendArguments(const std::vector<Argument>& arguments, const std::vector<Test>& tests,
-                     bool test_list, std::string* out) {
+                     bool test_list, const DumpOptions& options, std::string* out) {
   for (const Argument& a : arguments) {
     *out += ' ';
     switch (a.kind) {
-      case Argument::Kind::kTag: *out += ':' + a.tag; break;
+      case Argument::Kind::kTag: *out += ':' + Name(a.tag, options); break;
       case Argument::Kind::kNumber: *out += std::to_string(a.number); break;
       case Argument::Kind::kStringList:
         if (a.bracketed) *out += '[';
@@ -57,27 +67,27 @@ void AppendArguments(const std::vector<Argument>& arguments, const std::vector<T
     *out += " (";
     for (size_t i = 0; i < tests.size(); ++i) {
       if (i > 0) *out += ' ';
-      AppendTest(tests[i], out);
+      AppendTest(tests[i], options, out);
     }
     *out += ')';
   } else {
     for (const Test& t : tests) {
       *out += ' ';
-      AppendTest(t, out);
+      AppendTest(t, options, out);
     }
   }
 }
 
 }  // namespace
 
-std::string DumpCommand(const Command& command) {
-  std::string out = "(" + command.name;
-  AppendArguments(command.arguments, command.tests, command.test_list, &out);
+std::string DumpCommand(const Command& command, const DumpOptions& options) {
+  std::string out = "(" + Name(command.name, options);
+  AppendArguments(command.arguments, command.tests, command.test_list, options, &out);
   if (command.block) {
     out += " {";
     for (size_t i = 0; i < command.block->commands.size(); ++i) {
       if (i > 0) out += ' ';
-      out += DumpCommand(command.block->commands[i]);
+      out += DumpCommand(command.block->commands[i], options);
     }
     out += '}';
   }
@@ -85,10 +95,10 @@ std::string DumpCommand(const Command& command) {
   return out;
 }
 
-std::string DumpTree(const SyntaxTree& tree) {
+std::string DumpTree(const SyntaxTree& tree, const DumpOptions& options) {
   std::string out;
   for (const Command& c : tree.commands) {
-    out += DumpCommand(c);
+    out += DumpCommand(c, options);
     out += '\n';
   }
   return out;

@@ -11,8 +11,14 @@
 
 namespace sievekit::syntax {
 
+struct DumpOptions {
+  // Identifiers and tags are case-insensitive; lower-casing them makes dumps
+  // of equivalent scripts compare equal.
+  bool lower_case_names = false;
+};
+
 // One line per top-level command.
-std::string DumpTree(const SyntaxTree& tree);
-std::string DumpCommand(const Command& command);
+std::string DumpTree(const SyntaxTree& tree, const DumpOptions& options = {});
+std::string DumpCommand(const Command& command, const DumpOptions& options = {});
 
 }  // namespace sievekit::syntax

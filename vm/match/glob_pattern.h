@@ -77,17 +77,17 @@ class GlobPattern {
   // A run of folded literal bytes, or of `length` "?" wildcards.
   struct Atom {
     bool any = false;
-    size_t offset = 0;  // literal: into literals_
-    size_t length = 0;  // literal: bytes; any: wildcards
+    size_t offset = 0;   // literal: into literals_
+    size_t length = 0;   // literal: bytes; any: wildcards
     size_t capture = 0;  // any: capture number of the first "?"
   };
   // The atoms between two "*" (or an end of the pattern).
   struct Segment {
     size_t first_atom = 0;
     size_t atom_count = 0;
-    size_t star_capture = 0;  // capture number of the "*" before it (not segment 0)
-    size_t fixed_bytes = 0;   // octet units: the exact length it matches
-    size_t anchor = kNone;    // octet units: its longest literal atom
+    size_t star_capture = 0;   // capture number of the "*" before it (not segment 0)
+    size_t fixed_bytes = 0;    // octet units: the exact length it matches
+    size_t anchor = kNone;     // octet units: its longest literal atom
     size_t anchor_offset = 0;  // bytes from the segment start to the anchor
     size_t anchor_table = 0;   // offset of the anchor's KMP table in tables_
   };
@@ -120,7 +120,7 @@ class GlobPattern {
   std::vector<Segment> segments_;
   std::vector<uint32_t> tables_;  // KMP failure tables of anchors
   size_t wildcard_count_ = 0;
-  size_t min_bytes_ = 0;        // octet units: shortest matching value
+  size_t min_bytes_ = 0;          // octet units: shortest matching value
   size_t required_atom_ = kNone;  // longest literal, for the prefilter
   size_t required_table_ = 0;
   std::string run_;  // Assign's scratch: the raw bytes of a literal run

@@ -112,8 +112,9 @@ std::string_view FoldUnicodeCharacter(std::string_view text, size_t* consumed,
   }
   *consumed = length;
   if (*code_point < kBmpEnd) return Table().Get(*code_point);
-  // Outside the BMP few characters change; the short std::string stays in its
-  // inline buffer, so this does not allocate.
+  // Outside the BMP few characters change, and none folds to more than 12
+  // bytes (unicode_casemap_test checks), so this std::string stays within its
+  // inline buffer and does not allocate.
   std::string fold;
   AppendFold(static_cast<UChar32>(*code_point), 0, &fold);
   if (fold == text.substr(0, length) || fold.size() > kMaxFoldedCharacterBytes) {

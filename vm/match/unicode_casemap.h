@@ -34,7 +34,7 @@ namespace sievekit::match {
 // The most bytes one character can fold to. unicode_casemap_test checks every
 // code point against it; a fold that would not fit (no known one) is replaced
 // by the character itself, so the behaviour stays defined.
-inline constexpr size_t kMaxFoldedCharacterBytes = 96;
+inline constexpr size_t kMaxFoldedCharacterBytes = 64;
 
 // Room for the fold of a character that is not in the BMP table.
 struct UnicodeFoldBuffer {

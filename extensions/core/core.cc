@@ -1,0 +1,86 @@
+// Registration of the RFC 5228 base language (sections 2.7, 4, 5).
+#include "extensions/core/core.h"
+
+#include "common/diagnostic_catalogue.h"
+#include "extensions/core/header_names.h"
+#include "extensions/core/outgoing_address.h"
+#include "extensions/core/string_checks.h"
+#include "ir/ir.h"
+#include "ir/validation_context.h"
+
+namespace sievekit::extensions {
+namespace {
+
+using ir::ArgType;
+using ir::ComparatorNeed;
+
+void ValidateRedirect(ir::ValidationContext& context, ir::Call& call) {
+  const ir::StringValue& address = call.positional[0].strings[0];
+  if (IsRuntimeString(context, address.text)) return;
+  std::string why;
+  if (!ParseOutgoingAddress(address.text, &why)) {
+    context.Report(diag::kInvalidAddress, address.span, address.text, why);
+  }
+}
+
+void ValidateAddressHeaders(ir::ValidationContext& context, ir::Call& call) {
+  for (const ir::StringValue& header : call.positional[0].strings) {
+    if (IsRuntimeString(context, header.text)) continue;
+    if (!IsAddressHeader(header.text)) {
+      context.Report(diag::kNotAnAddressHeader, header.span, header.text);
+      return;  // one error per test
+    }
+  }
+}
+
+void RegisterBase(ir::ExtensionBuilder& b) {
+  b.Command("keep");
+  b.Command("discard");
+  ir::CallSpec& redirect = b.Command("redirect");
+  redirect.positional = {{"address", ArgType::kString}};
+  redirect.validate = ValidateRedirect;
+
+  ir::CallSpec& header = b.Test("header");
+  header.groups = {std::string(ir::kComparatorGroup), std::string(ir::kMatchTypeGroup)};
+  header.positional = {{"header names", ArgType::kStringList}, {"key list", ArgType::kStringList}};
+
+  ir::CallSpec& address = b.Test("address");
+  address.groups = {std::string(ir::kComparatorGroup), std::string(ir::kAddressPartGroup),
+                    std::string(ir::kMatchTypeGroup)};
+  address.positional = {{"header list", ArgType::kStringList}, {"key list", ArgType::kStringList}};
+  address.validate = ValidateAddressHeaders;
+
+  ir::CallSpec& exists = b.Test("exists");
+  exists.positional = {{"header names", ArgType::kStringList}};
+
+  ir::CallSpec& size = b.Test("size");
+  size.positional = {{"limit", ArgType::kNumber}};
+  size.required_groups = {"size-relation"};
+  b.Tag("size", "over", std::nullopt, {}, "size-relation");
+  b.Tag("size", "under", std::nullopt, {}, "size-relation");
+
+  b.MatchType("is", ComparatorNeed::kEquality);
+  b.MatchType("contains", ComparatorNeed::kSubstring);
+  b.MatchType("matches", ComparatorNeed::kSubstring);
+  b.AddressPart("all");
+  b.AddressPart("localpart");
+  b.AddressPart("domain");
+  b.EnvelopePart("from");
+  b.EnvelopePart("to");
+}
+
+}  // namespace
+
+void RegisterCore(ir::Registry& registry) {
+  registry.Register({}, RegisterBase);
+  // RFC 5228 §2.7.3: both comparators are always available; requiring them
+  // is allowed and changes nothing.
+  registry.Register({"comparator-i;octet", /*always_enabled=*/true, false},
+                    [](ir::ExtensionBuilder& b) { b.Comparator("i;octet", true, true, true); });
+  registry.Register({"comparator-i;ascii-casemap", /*always_enabled=*/true, false},
+                    [](ir::ExtensionBuilder& b) {
+                      b.Comparator("i;ascii-casemap", true, true, true);
+                    });
+}
+
+}  // namespace sievekit::extensions

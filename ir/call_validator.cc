@@ -1,0 +1,306 @@
+// Argument matching for one call: tags (with parameters and groups), then
+// positional arguments, then the shared comparator / match type / address
+// part, then the extension's own validate hook.
+//
+// The first signature error ends the matching of that call: once an argument
+// is misread, everything after it would be misread too, and a cascade of
+// follow-up errors hides the real one.
+#include "ir/call_validator.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "common/diagnostic_catalogue.h"
+#include "common/suggest.h"
+
+namespace sievekit::ir {
+namespace {
+
+std::string_view DescribeSyntaxArgument(const syntax::Argument& a) {
+  switch (a.kind) {
+    case syntax::Argument::Kind::kTag: return "a tagged argument";
+    case syntax::Argument::Kind::kNumber: return "a number";
+    case syntax::Argument::Kind::kStringList: return a.bracketed ? "a string list" : "a string";
+  }
+  return "?";
+}
+
+bool Fits(const syntax::Argument& a, ArgType type) {
+  switch (type) {
+    case ArgType::kString: return a.IsSingleString();
+    case ArgType::kStringList: return a.IsStringList();
+    case ArgType::kNumber: return a.IsNumber();
+  }
+  return false;
+}
+
+Value ToValue(ValidationContext& context, const syntax::Argument& a, ArgType type) {
+  Value v;
+  v.type = type;
+  v.span = a.span;
+  v.number = a.number;
+  v.strings.reserve(a.strings.size());
+  for (const syntax::StringLiteral& s : a.strings) v.strings.push_back({s.value, s.span});
+  for (const auto& transform : context.registry().string_transforms()) {
+    if (!context.IsEnabled(transform.extension)) continue;
+    for (StringValue& sv : v.strings) transform.transform(context, sv);
+  }
+  return v;
+}
+
+std::string TagList(const std::vector<const TagSpec*>& tags, std::string_view group) {
+  std::vector<std::string> names;
+  for (const TagSpec* t : tags) {
+    if (t->group == group) names.push_back(":" + t->name);
+  }
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += (i + 1 == names.size()) ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+constexpr std::string_view kRelationalOps[] = {"gt", "ge", "lt", "le", "eq", "ne"};
+
+class CallMatcher {
+ public:
+  CallMatcher(ValidationContext& context, const CallSpec& spec, std::string_view written_name,
+              Span span, Span name_span)
+      : context_(context),
+        spec_(spec),
+        name_(written_name),
+        kind_(KindName(spec.kind)),
+        tags_(context.registry().TagsOf(spec)) {
+    call_.spec = &spec;
+    call_.span = span;
+    call_.name_span = name_span;
+  }
+
+  Call Run(const std::vector<syntax::Argument>& arguments) {
+    if (MatchArguments(arguments) && ResolveSharedArguments() && spec_.validate &&
+        !context_.diagnostics().AtErrorCap()) {
+      spec_.validate(context_, call_);
+    }
+    return std::move(call_);
+  }
+
+ private:
+  // False when an error was reported.
+  bool MatchArguments(const std::vector<syntax::Argument>& arguments) {
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      const syntax::Argument& a = arguments[i];
+      if (a.IsTag()) {
+        if (!MatchTag(arguments, &i)) return false;
+      } else if (!MatchPositional(a)) {
+        return false;
+      }
+    }
+    if (call_.positional.size() < spec_.positional.size()) {
+      const size_t want = spec_.positional.size();
+      const size_t got = call_.positional.size();
+      context_.Report(diag::kMissingArgument, call_.name_span, name_, kind_, want,
+                      want == 1 ? "" : "s", got, got == 1 ? "was" : "were");
+      return false;
+    }
+    for (const std::string& group : spec_.required_groups) {
+      if (seen_groups_.count(group) == 0) {
+        context_.Report(diag::kMissingTaggedArgument, call_.name_span, name_, kind_,
+                        TagList(tags_, group));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool MatchPositional(const syntax::Argument& a) {
+    const size_t index = call_.positional.size();
+    if (index >= spec_.positional.size()) {
+      context_.Report(diag::kTooManyArguments, a.span, name_, kind_,
+                      spec_.positional.empty()
+                          ? std::string("no positional arguments")
+                          : fmt::format("{} positional argument{}", spec_.positional.size(),
+                                        spec_.positional.size() == 1 ? "" : "s"));
+      return false;
+    }
+    const PositionalSpec& want = spec_.positional[index];
+    if (!Fits(a, want.type)) {
+      context_.Report(diag::kWrongArgumentType, a.span, name_, kind_, ArgTypeName(want.type),
+                      index + 1, want.name, DescribeSyntaxArgument(a));
+      return false;
+    }
+    call_.positional.push_back(ToValue(context_, a, want.type));
+    return true;
+  }
+
+  bool MatchTag(const std::vector<syntax::Argument>& arguments, size_t* i) {
+    const syntax::Argument& a = arguments[*i];
+    const std::string name = AsciiLower(a.tag);
+    const TagSpec* tag = nullptr;
+    for (const TagSpec* t : tags_) {
+      if (t->name == name) tag = t;
+    }
+    if (tag == nullptr) {
+      Diagnostic& d = context_.Report(diag::kUnknownTag, a.span, a.tag, name_, kind_);
+      std::vector<std::string_view> names;
+      for (const TagSpec* t : tags_) names.push_back(t->name);
+      if (auto best = SuggestClosest(name, names)) {
+        d.Note(fmt::format("did you mean ':{}'?", *best));
+      }
+      return false;
+    }
+    if (!call_.positional.empty()) {
+      context_.Report(diag::kTagAfterPositional, a.span, a.tag, name_, kind_);
+      return false;
+    }
+    if (tag->extension != nullptr && !context_.IsEnabled(tag->extension)) {
+      ReportMissingRequire(context_, a.span, "tagged argument", ":" + tag->name,
+                           *tag->extension);
+      return false;
+    }
+    const std::string group = tag->group.empty() ? tag->name : tag->group;
+    if (auto it = seen_groups_.find(group); it != seen_groups_.end()) {
+      const TagSpec* earlier = call_.tags[it->second].spec;
+      if (earlier == tag) {
+        context_.Report(diag::kDuplicateTag, a.span, tag->name, name_, kind_);
+      } else {
+        context_.Report(diag::kConflictingTags, a.span, tag->name, earlier->name, name_, kind_);
+      }
+      return false;
+    }
+    TagArgument tag_argument{tag, a.span, std::nullopt};
+    if (tag->param) {
+      const std::string_view what = tag->param_description.empty()
+                                        ? ArgTypeName(*tag->param)
+                                        : std::string_view(tag->param_description);
+      if (*i + 1 >= arguments.size() || arguments[*i + 1].IsTag()) {
+        context_.Report(diag::kTagArgumentMissing, a.span, tag->name, name_, kind_, what);
+        return false;
+      }
+      const syntax::Argument& p = arguments[++*i];
+      if (!Fits(p, *tag->param)) {
+        context_.Report(diag::kWrongTagParameter, p.span, tag->name, name_, kind_,
+                        ArgTypeName(*tag->param), DescribeSyntaxArgument(p));
+        return false;
+      }
+      tag_argument.param = ToValue(context_, p, *tag->param);
+      tag_argument.span = a.span.Cover(p.span);
+    }
+    seen_groups_.emplace(group, call_.tags.size());
+    call_.tags.push_back(std::move(tag_argument));
+    return true;
+  }
+
+  const TagArgument* TagOfGroup(std::string_view group) const {
+    auto it = seen_groups_.find(std::string(group));
+    return it == seen_groups_.end() ? nullptr : &call_.tags[it->second];
+  }
+
+  bool Accepts(std::string_view group) const {
+    return std::find(spec_.groups.begin(), spec_.groups.end(), group) != spec_.groups.end();
+  }
+
+  // False when an error was reported.
+  bool ResolveSharedArguments() {
+    const Registry& registry = context_.registry();
+    if (Accepts(kMatchTypeGroup)) {
+      call_.match_type = registry.DefaultMatchType();
+      if (const TagArgument* tag = TagOfGroup(kMatchTypeGroup)) {
+        call_.match_type = registry.FindMatchType(tag->spec);
+        if (call_.match_type->relational && tag->param) {
+          const std::string op = AsciiLower(tag->param->str());
+          if (std::find(std::begin(kRelationalOps), std::end(kRelationalOps), op) ==
+              std::end(kRelationalOps)) {
+            context_.Report(diag::kInvalidValue, tag->param->span,
+                            fmt::format("'{}' is not a relational operator; use \"gt\", \"ge\", "
+                                        "\"lt\", \"le\", \"eq\" or \"ne\"",
+                                        tag->param->str()));
+            return false;
+          }
+          call_.relational_op = op;
+        }
+      }
+    }
+    if (Accepts(kComparatorGroup)) {
+      call_.comparator = registry.DefaultComparator();
+      if (const TagArgument* tag = TagOfGroup(kComparatorGroup)) {
+        if (!ResolveComparator(*tag)) return false;
+      }
+    }
+    if (Accepts(kAddressPartGroup)) {
+      call_.address_part = registry.DefaultAddressPart();
+      if (const TagArgument* tag = TagOfGroup(kAddressPartGroup)) {
+        call_.address_part = registry.FindAddressPart(tag->spec);
+      }
+    }
+    if (call_.match_type != nullptr && call_.comparator != nullptr) {
+      const ComparatorSpec& c = *call_.comparator;
+      const ComparatorNeed need = call_.match_type->needs;
+      const bool ok = need == ComparatorNeed::kEquality    ? c.equality
+                      : need == ComparatorNeed::kSubstring ? c.substring
+                                                           : c.ordering;
+      if (!ok) {
+        const TagArgument* tag = TagOfGroup(kMatchTypeGroup);
+        context_.Report(diag::kComparatorMatchType, tag ? tag->span : call_.name_span, c.name,
+                        ":" + call_.match_type->tag->name);
+        return false;
+      }
+      if (call_.match_type->validate) call_.match_type->validate(context_, call_);
+    }
+    return true;
+  }
+
+  bool ResolveComparator(const TagArgument& tag) {
+    const std::string& name = tag.param->str();
+    const ComparatorSpec* comparator = context_.registry().FindComparator(name);
+    if (comparator == nullptr) {
+      Diagnostic& d = context_.Report(diag::kUnknownComparator, tag.param->span, name);
+      std::vector<std::string_view> known;
+      for (std::string_view candidate :
+           {"i;octet", "i;ascii-casemap", "i;ascii-numeric", "i;unicode-casemap"}) {
+        if (context_.registry().FindComparator(candidate) != nullptr) known.push_back(candidate);
+      }
+      if (auto best = SuggestClosest(name, known)) {
+        d.Note(fmt::format("did you mean '{}'?", *best));
+      }
+      return false;
+    }
+    if (comparator->extension != nullptr && !context_.IsEnabled(comparator->extension)) {
+      ReportMissingRequire(context_, tag.param->span, "comparator", comparator->name,
+                           *comparator->extension);
+      return false;
+    }
+    call_.comparator = comparator;
+    return true;
+  }
+
+  ValidationContext& context_;
+  const CallSpec& spec_;
+  std::string_view name_;
+  std::string_view kind_;
+  std::vector<const TagSpec*> tags_;
+  std::map<std::string, size_t, std::less<>> seen_groups_;  // group → index in call_.tags
+  Call call_;
+};
+
+}  // namespace
+
+std::string_view KindName(CallKind kind) { return kind == CallKind::kTest ? "test" : "command"; }
+
+void ReportMissingRequire(ValidationContext& context, Span span, std::string_view what,
+                          std::string_view name, const ExtensionSpec& extension) {
+  context.Report(diag::kMissingRequire, span, what, name, extension.name)
+      .Note(fmt::format("add 'require \"{}\";' at the top of the script", extension.name));
+}
+
+Call ValidateCall(ValidationContext& context, const CallSpec& spec, std::string_view written_name,
+                  Span span, Span name_span, const std::vector<syntax::Argument>& arguments,
+                  bool* ok) {
+  const uint32_t errors_before = context.diagnostics().error_count();
+  Call call = CallMatcher(context, spec, written_name, span, name_span).Run(arguments);
+  if (ok != nullptr) *ok = context.diagnostics().error_count() == errors_before;
+  return call;
+}
+
+}  // namespace sievekit::ir

@@ -1,0 +1,246 @@
+// Registry bookkeeping: declaring items through ExtensionBuilder, linking
+// tags that extensions add to other extensions' calls, and lookups.
+#include "ir/registry.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace sievekit::ir {
+
+std::string_view ArgTypeName(ArgType type) {
+  switch (type) {
+    case ArgType::kString: return "a string";
+    case ArgType::kStringList: return "a string list";
+    case ArgType::kNumber: return "a number";
+  }
+  return "?";
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Registration errors are programming errors in an extension (two extensions
+// declaring the same command), found by the registry's own test, so they
+// throw instead of producing diagnostics.
+namespace {
+[[noreturn]] void RegistrationError(const std::string& what) {
+  throw std::logic_error("sievekit registry: " + what);
+}
+}  // namespace
+
+CallSpec& ExtensionBuilder::Command(std::string name) {
+  CallSpec& spec = registry_.calls_.emplace_back();
+  spec.name = AsciiLower(name);
+  spec.kind = CallKind::kCommand;
+  spec.extension = extension_;
+  if (!registry_.commands_.emplace(spec.name, &spec).second) {
+    RegistrationError("command '" + spec.name + "' declared twice");
+  }
+  return spec;
+}
+
+CallSpec& ExtensionBuilder::Test(std::string name) {
+  CallSpec& spec = registry_.calls_.emplace_back();
+  spec.name = AsciiLower(name);
+  spec.kind = CallKind::kTest;
+  spec.extension = extension_;
+  if (!registry_.tests_.emplace(spec.name, &spec).second) {
+    RegistrationError("test '" + spec.name + "' declared twice");
+  }
+  return spec;
+}
+
+const TagSpec& ExtensionBuilder::Tag(std::string_view call, std::string name,
+                                     std::optional<ArgType> param, std::string param_description,
+                                     std::string group) {
+  TagSpec& tag = registry_.tags_.emplace_back();
+  tag.name = AsciiLower(name);
+  tag.param = param;
+  tag.param_description = std::move(param_description);
+  tag.group = std::move(group);
+  tag.extension = extension_;
+  registry_.pending_tags_.emplace_back(AsciiLower(call), &tag);
+  return tag;
+}
+
+const ComparatorSpec& ExtensionBuilder::Comparator(std::string name, bool equality,
+                                                   bool substring, bool ordering) {
+  ComparatorSpec& spec = registry_.comparators_.emplace_back();
+  spec.name = AsciiLower(name);
+  spec.extension = extension_;
+  spec.equality = equality;
+  spec.substring = substring;
+  spec.ordering = ordering;
+  if (!registry_.comparators_by_name_.emplace(spec.name, &spec).second) {
+    RegistrationError("comparator '" + spec.name + "' declared twice");
+  }
+  return spec;
+}
+
+const MatchTypeSpec& ExtensionBuilder::MatchType(std::string name, ComparatorNeed needs,
+                                                 bool relational, ValidateHook validate) {
+  TagSpec& tag = registry_.tags_.emplace_back();
+  tag.name = AsciiLower(name);
+  tag.group = std::string(kMatchTypeGroup);
+  tag.extension = extension_;
+  if (relational) {
+    tag.param = ArgType::kString;
+    tag.param_description = "a relational operator";
+  }
+  registry_.group_tags_.push_back(&tag);
+  MatchTypeSpec& spec = registry_.match_types_.emplace_back();
+  spec.tag = &tag;
+  spec.needs = needs;
+  spec.relational = relational;
+  spec.validate = std::move(validate);
+  return spec;
+}
+
+const AddressPartSpec& ExtensionBuilder::AddressPart(std::string name) {
+  TagSpec& tag = registry_.tags_.emplace_back();
+  tag.name = AsciiLower(name);
+  tag.group = std::string(kAddressPartGroup);
+  tag.extension = extension_;
+  registry_.group_tags_.push_back(&tag);
+  AddressPartSpec& spec = registry_.address_parts_.emplace_back();
+  spec.tag = &tag;
+  return spec;
+}
+
+void ExtensionBuilder::EnvelopePart(std::string name) {
+  registry_.envelope_parts_.push_back(AsciiLower(name));
+}
+
+void ExtensionBuilder::TransformStrings(StringTransform transform) {
+  registry_.string_transforms_.push_back({extension_, std::move(transform)});
+}
+
+void Registry::Register(const ExtensionSpec& spec,
+                        const std::function<void(ExtensionBuilder&)>& fn) {
+  const ExtensionSpec* extension = nullptr;
+  if (spec.name.empty()) {
+    if (base_ == nullptr) base_ = &extensions_.emplace_back(spec);
+  } else {
+    extension = &extensions_.emplace_back(spec);
+    if (!extensions_by_name_.emplace(spec.name, extension).second) {
+      RegistrationError("extension '" + spec.name + "' registered twice");
+    }
+  }
+  ExtensionBuilder builder(*this, extension);
+  fn(builder);
+}
+
+Registry::Registry() {
+  // ":comparator" <string> (RFC 5228 §2.7.3) is shared by every test that
+  // accepts comparators; the comparators themselves come from extensions.
+  TagSpec& tag = tags_.emplace_back();
+  tag.name = "comparator";
+  tag.param = ArgType::kString;
+  tag.param_description = "a comparator name";
+  tag.group = std::string(kComparatorGroup);
+  group_tags_.push_back(&tag);
+}
+
+void Registry::Finalize() {
+  for (auto& [call, tag] : pending_tags_) {
+    CallSpec* spec = nullptr;
+    if (auto it = commands_.find(call); it != commands_.end()) spec = it->second;
+    if (auto it = tests_.find(call); spec == nullptr && it != tests_.end()) spec = it->second;
+    if (spec == nullptr) RegistrationError("tag ':" + tag->name + "' added to unknown '" + call + "'");
+    spec->tags.push_back(tag);
+  }
+  pending_tags_.clear();
+}
+
+const ExtensionSpec* Registry::FindExtension(std::string_view name) const {
+  auto it = extensions_by_name_.find(name);
+  return it == extensions_by_name_.end() ? nullptr : it->second;
+}
+
+const CallSpec* Registry::FindCommand(std::string_view name) const {
+  auto it = commands_.find(AsciiLower(name));
+  return it == commands_.end() ? nullptr : it->second;
+}
+
+const CallSpec* Registry::FindTest(std::string_view name) const {
+  auto it = tests_.find(AsciiLower(name));
+  return it == tests_.end() ? nullptr : it->second;
+}
+
+const ComparatorSpec* Registry::FindComparator(std::string_view name) const {
+  auto it = comparators_by_name_.find(AsciiLower(name));
+  return it == comparators_by_name_.end() ? nullptr : it->second;
+}
+
+const MatchTypeSpec* Registry::FindMatchType(const TagSpec* tag) const {
+  for (const MatchTypeSpec& m : match_types_) {
+    if (m.tag == tag) return &m;
+  }
+  return nullptr;
+}
+
+const AddressPartSpec* Registry::FindAddressPart(const TagSpec* tag) const {
+  for (const AddressPartSpec& a : address_parts_) {
+    if (a.tag == tag) return &a;
+  }
+  return nullptr;
+}
+
+const MatchTypeSpec* Registry::DefaultMatchType() const {
+  for (const MatchTypeSpec& m : match_types_) {
+    if (m.tag->name == "is") return &m;
+  }
+  return nullptr;
+}
+
+const ComparatorSpec* Registry::DefaultComparator() const {
+  return FindComparator("i;ascii-casemap");
+}
+
+const AddressPartSpec* Registry::DefaultAddressPart() const {
+  for (const AddressPartSpec& a : address_parts_) {
+    if (a.tag->name == "all") return &a;
+  }
+  return nullptr;
+}
+
+std::vector<const TagSpec*> Registry::TagsOf(const CallSpec& call) const {
+  std::vector<const TagSpec*> out = call.tags;
+  for (const TagSpec* tag : group_tags_) {
+    if (std::find(call.groups.begin(), call.groups.end(), tag->group) != call.groups.end()) {
+      out.push_back(tag);
+    }
+  }
+  return out;
+}
+
+bool Registry::IsEnvelopePart(std::string_view name) const {
+  const std::string lower = AsciiLower(name);
+  return std::find(envelope_parts_.begin(), envelope_parts_.end(), lower) !=
+         envelope_parts_.end();
+}
+
+std::vector<std::string_view> Registry::ExtensionNames() const {
+  std::vector<std::string_view> out;
+  for (const auto& [name, spec] : extensions_by_name_) out.push_back(name);
+  return out;
+}
+
+std::vector<std::string_view> Registry::CommandNames() const {
+  std::vector<std::string_view> out;
+  for (const auto& [name, spec] : commands_) out.push_back(name);
+  return out;
+}
+
+std::vector<std::string_view> Registry::TestNames() const {
+  std::vector<std::string_view> out;
+  for (const auto& [name, spec] : tests_) out.push_back(name);
+  return out;
+}
+
+}  // namespace sievekit::ir

@@ -1,0 +1,206 @@
+// The extension registry: everything the validator (and later the code
+// generator and the VM) knows about Sieve commands, tests, tagged arguments,
+// comparators, match types and address parts, declared by extensions.
+//
+// Each extension (the RFC 5228 base included) has one registration function
+// that receives an ExtensionBuilder and declares its items with declarative
+// signatures plus optional hooks. The registry is built once, finalised, and
+// then only read — it is shared by every compilation and thread. Control flow
+// (require, if/elsif/else, stop, not/anyof/allof, true/false) is not here: it
+// is built into the IR.
+//
+// This header must not depend on any extension; extensions depend on it.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sievekit::ir {
+
+struct Call;
+class ValidationContext;
+
+// The type of a positional argument or of a tag's parameter (RFC 5228 §2.6).
+enum class ArgType : uint8_t {
+  kString,      // exactly one string, no brackets
+  kStringList,  // one string, or a bracketed list of them
+  kNumber,
+};
+
+std::string_view ArgTypeName(ArgType type);  // "a string", "a string list", "a number"
+
+struct ExtensionSpec {
+  std::string name;  // as written in `require`, e.g. "fileinto"
+  // Usable without `require` (RFC 5228 §2.7.3: i;octet and i;ascii-casemap).
+  bool always_enabled = false;
+  // Only available to test runs (vnd.dovecot.testsuite), never to delivery.
+  bool testsuite_only = false;
+};
+
+// Tag groups shared by many tests (RFC 5228 §2.7): a test opts into a group,
+// and any extension can add members to it.
+inline constexpr std::string_view kComparatorGroup = "comparator";
+inline constexpr std::string_view kMatchTypeGroup = "match-type";
+inline constexpr std::string_view kAddressPartGroup = "address-part";
+
+struct TagSpec {
+  std::string name;                // without the ':'
+  std::optional<ArgType> param;    // the argument that must follow the tag
+  std::string param_description;   // e.g. "a comparator name"
+  // Tags of one group exclude each other (":is" and ":contains"; ":over" and
+  // ":under"). Empty: the tag is its own group.
+  std::string group;
+  const ExtensionSpec* extension = nullptr;  // nullptr: RFC 5228 base
+};
+
+struct PositionalSpec {
+  std::string name;  // e.g. "header-names", used in messages
+  ArgType type;
+};
+
+using ValidateHook = std::function<void(ValidationContext&, Call&)>;
+struct StringValue;
+// Rewrites every string of a script that requires the extension, before
+// anything else looks at it (encoded-character, RFC 5228 §2.4.2.4).
+using StringTransform = std::function<void(ValidationContext&, StringValue&)>;
+
+enum class CallKind : uint8_t { kCommand, kTest };
+
+// A command or a test: its signature and hooks.
+struct CallSpec {
+  std::string name;  // lower case
+  CallKind kind = CallKind::kCommand;
+  const ExtensionSpec* extension = nullptr;
+  std::vector<PositionalSpec> positional;
+  std::vector<const TagSpec*> tags;  // its own tags, including ones added by other extensions
+  std::vector<std::string> groups;   // shared tag groups it accepts
+  std::vector<std::string> required_groups;  // a tag of each must be present
+  bool takes_block = false;          // e.g. foreverypart (RFC 5703)
+  ValidateHook validate;             // semantic checks after the signature matched
+};
+
+// What a comparator can do (RFC 4790 §4).
+struct ComparatorSpec {
+  std::string name;  // e.g. "i;ascii-casemap"
+  const ExtensionSpec* extension = nullptr;
+  bool equality = true;
+  bool substring = true;
+  bool ordering = true;
+};
+
+enum class ComparatorNeed : uint8_t { kEquality, kSubstring, kOrdering };
+
+struct MatchTypeSpec {
+  const TagSpec* tag = nullptr;  // in kMatchTypeGroup
+  ComparatorNeed needs = ComparatorNeed::kEquality;
+  // For :count and :value (RFC 5231) the tag's parameter is a relational
+  // operator, checked by the validator.
+  bool relational = false;
+  // Optional check of the key list (e.g. regex syntax).
+  ValidateHook validate;
+};
+
+struct AddressPartSpec {
+  const TagSpec* tag = nullptr;  // in kAddressPartGroup
+};
+
+class Registry;
+
+// The one object an extension's registration function talks to.
+class ExtensionBuilder {
+ public:
+  ExtensionBuilder(Registry& registry, const ExtensionSpec* extension)
+      : registry_(registry), extension_(extension) {}
+
+  const ExtensionSpec* extension() const { return extension_; }
+
+  // Declares a command or test; returns it for further declaration.
+  CallSpec& Command(std::string name);
+  CallSpec& Test(std::string name);
+  // A tag owned by one call (`call` may belong to another extension, e.g.
+  // :copy on fileinto); returns the tag.
+  const TagSpec& Tag(std::string_view call, std::string name,
+                     std::optional<ArgType> param = std::nullopt,
+                     std::string param_description = {}, std::string group = {});
+  const ComparatorSpec& Comparator(std::string name, bool equality, bool substring,
+                                   bool ordering);
+  const MatchTypeSpec& MatchType(std::string name, ComparatorNeed needs,
+                                 bool relational = false, ValidateHook validate = nullptr);
+  const AddressPartSpec& AddressPart(std::string name);
+  // An envelope part name accepted by the `envelope` test (RFC 5228 §5.4).
+  void EnvelopePart(std::string name);
+  // A rewrite applied to every string of scripts that require this extension.
+  void TransformStrings(StringTransform transform);
+
+ private:
+  Registry& registry_;
+  const ExtensionSpec* extension_;
+};
+
+class Registry {
+ public:
+  Registry();
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
+
+  // Declares an extension and runs its registration function. `name` empty
+  // declares the RFC 5228 base (no `require` needed).
+  void Register(const ExtensionSpec& spec, const std::function<void(ExtensionBuilder&)>& fn);
+
+  // Links tags added to calls declared later; call once after all Register().
+  void Finalize();
+
+  const ExtensionSpec* FindExtension(std::string_view name) const;
+  const CallSpec* FindCommand(std::string_view name) const;  // case-insensitive
+  const CallSpec* FindTest(std::string_view name) const;     // case-insensitive
+  const ComparatorSpec* FindComparator(std::string_view name) const;
+  const MatchTypeSpec* FindMatchType(const TagSpec* tag) const;
+  const AddressPartSpec* FindAddressPart(const TagSpec* tag) const;
+  const MatchTypeSpec* DefaultMatchType() const;          // :is
+  const ComparatorSpec* DefaultComparator() const;        // i;ascii-casemap
+  const AddressPartSpec* DefaultAddressPart() const;      // :all
+  // The tags a call accepts: its own and those of the groups it accepts.
+  std::vector<const TagSpec*> TagsOf(const CallSpec& call) const;
+  bool IsEnvelopePart(std::string_view name) const;
+  struct ExtensionTransform {
+    const ExtensionSpec* extension;
+    StringTransform transform;
+  };
+  const std::vector<ExtensionTransform>& string_transforms() const { return string_transforms_; }
+
+  std::vector<std::string_view> ExtensionNames() const;
+  std::vector<std::string_view> CommandNames() const;
+  std::vector<std::string_view> TestNames() const;
+
+ private:
+  friend class ExtensionBuilder;
+  // Stable addresses: specs are referenced by pointer from IR nodes.
+  std::deque<ExtensionSpec> extensions_;
+  std::deque<CallSpec> calls_;
+  std::deque<TagSpec> tags_;
+  std::deque<ComparatorSpec> comparators_;
+  std::deque<MatchTypeSpec> match_types_;
+  std::deque<AddressPartSpec> address_parts_;
+  std::map<std::string, CallSpec*, std::less<>> commands_;
+  std::map<std::string, CallSpec*, std::less<>> tests_;
+  std::map<std::string, const ExtensionSpec*, std::less<>> extensions_by_name_;
+  std::map<std::string, const ComparatorSpec*, std::less<>> comparators_by_name_;
+  std::vector<const TagSpec*> group_tags_;  // members of shared groups
+  std::vector<std::pair<std::string, const TagSpec*>> pending_tags_;
+  std::vector<std::string> envelope_parts_;
+  std::vector<ExtensionTransform> string_transforms_;
+  const ExtensionSpec* base_ = nullptr;
+};
+
+// Lower-cases ASCII letters (identifiers, tags and extension names are
+// case-insensitive).
+std::string AsciiLower(std::string_view s);
+
+}  // namespace sievekit::ir

@@ -1,0 +1,62 @@
+// ValidationContext: what an extension's validate hook may see and do while
+// the validator checks one call — report diagnostics, ask which extensions
+// the script has enabled, and read the registry and options.
+//
+// Hooks must not keep references to the context beyond the call.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostic.h"
+#include "common/limits.h"
+#include "common/source_file.h"
+#include "ir/registry.h"
+
+namespace sievekit::ir {
+
+struct CompileOptions {
+  Limits limits;
+  // Makes testsuite-only extensions (vnd.dovecot.testsuite) available; only
+  // test runners set it.
+  bool allow_testsuite = false;
+  // Extensions the host does not offer, by name (a disabled extension is an
+  // unknown one to the script).
+  std::set<std::string, std::less<>> disabled_extensions;
+};
+
+class ValidationContext {
+ public:
+  ValidationContext(const Registry& registry, const CompileOptions& options,
+                    const SourceFile& source, Diagnostics& diagnostics)
+      : registry_(registry), options_(options), source_(source), diagnostics_(diagnostics) {}
+
+  const Registry& registry() const { return registry_; }
+  const CompileOptions& options() const { return options_; }
+  const SourceFile& source() const { return source_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+  template <typename... Args>
+  Diagnostic& Report(const DiagnosticKind& kind, Span span, const Args&... args) {
+    return diagnostics_.Report(kind, span, args...);
+  }
+
+  // Whether the script may use items of this extension here (required, or
+  // always enabled; the RFC 5228 base is passed as nullptr and always is).
+  bool IsEnabled(const ExtensionSpec* extension) const;
+  bool IsEnabled(std::string_view extension_name) const;
+  // Whether the host offers the extension at all.
+  bool IsAvailable(const ExtensionSpec& extension) const;
+
+  void Enable(const ExtensionSpec* extension) { enabled_.insert(extension); }
+
+ private:
+  const Registry& registry_;
+  const CompileOptions& options_;
+  const SourceFile& source_;
+  Diagnostics& diagnostics_;
+  std::set<const ExtensionSpec*> enabled_;
+};
+
+}  // namespace sievekit::ir

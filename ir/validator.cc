@@ -1,0 +1,378 @@
+// The validator proper: control flow (require, if/elsif/else, stop), the
+// built-in tests (true, false, not, anyof, allof), and dispatch of every other
+// command and test to the registry through ValidateCall.
+//
+// One mistake should produce one error: a misplaced or malformed `require`
+// is not also checked for extension names, a run of orphaned elsif/else
+// blocks gets one error, and a call whose arguments are already wrong is not
+// also blamed for a stray test.
+#include "ir/validator.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "common/diagnostic_catalogue.h"
+#include "common/suggest.h"
+#include "ir/call_validator.h"
+
+namespace sievekit::ir {
+namespace {
+
+constexpr std::array<std::string_view, 5> kControlCommands = {"require", "if", "elsif", "else",
+                                                              "stop"};
+constexpr std::array<std::string_view, 5> kControlTests = {"true", "false", "not", "anyof",
+                                                           "allof"};
+
+bool IsOneOf(std::string_view lower, std::span<const std::string_view> names) {
+  return std::find(names.begin(), names.end(), lower) != names.end();
+}
+
+std::string_view DescribeArgument(const syntax::Argument& a) {
+  if (a.IsTag()) return "a tagged argument";
+  if (a.IsNumber()) return "a number";
+  return a.bracketed ? "a string list" : "a string";
+}
+
+class Validator {
+ public:
+  Validator(const syntax::SyntaxTree& tree, const Registry& registry,
+            const CompileOptions& options, Diagnostics& diagnostics)
+      : tree_(tree), context_(registry, options, *tree.source, diagnostics) {}
+
+  Script Run() {
+    script_.source = tree_.source;
+    script_.body = ValidateBlock(tree_.commands, /*top_level=*/true);
+    return std::move(script_);
+  }
+
+ private:
+  const Registry& registry() const { return context_.registry(); }
+  bool Stopped() { return context_.diagnostics().AtErrorCap(); }
+  Span NameSpan(uint32_t token) const { return tree_.tokens[token].span; }
+
+  std::vector<Statement> ValidateBlock(const std::vector<syntax::Command>& commands,
+                                       bool top_level) {
+    std::vector<Statement> out;
+    bool seen_other_command = false;
+    bool in_orphan_chain = false;  // after an elsif/else without if
+    for (size_t i = 0; i < commands.size() && !Stopped(); ++i) {
+      const syntax::Command& c = commands[i];
+      const std::string name = AsciiLower(c.name);
+      const bool continues_chain = name == "elsif" || name == "else";
+      if (!continues_chain) in_orphan_chain = false;
+      if (name == "require") {
+        ValidateRequire(c, top_level, seen_other_command);
+        continue;
+      }
+      seen_other_command = true;
+      if (name == "if") {
+        out.push_back(ValidateIfChain(commands, &i));
+      } else if (continues_chain) {
+        if (!in_orphan_chain) {
+          context_.Report(diag::kElseWithoutIf, NameSpan(c.identifier_token), c.name);
+        }
+        in_orphan_chain = true;
+        // Validate the body anyway, so errors inside it are not hidden.
+        if (c.block) ValidateBlock(c.block->commands, false);
+      } else if (name == "stop") {
+        ValidateStop(c);
+        Statement s;
+        s.kind = Statement::Kind::kStop;
+        s.span = c.span;
+        out.push_back(std::move(s));
+      } else if (auto call = ValidateCommandCall(c)) {
+        Statement s;
+        s.kind = Statement::Kind::kCall;
+        s.span = c.span;
+        s.call = std::move(*call);
+        out.push_back(std::move(s));
+      }
+    }
+    return out;
+  }
+
+  void ValidateStop(const syntax::Command& c) {
+    const bool arguments_ok = CheckNoArguments(c.name, "command", c.arguments);
+    if (arguments_ok) CheckNoTests(c.name, "command", c.tests);
+    CheckNoBlock(c);
+  }
+
+  void ValidateRequire(const syntax::Command& c, bool top_level, bool seen_other_command) {
+    const Span name_span = NameSpan(c.identifier_token);
+    if (!top_level) {
+      context_.Report(diag::kRequireInBlock, name_span);
+      return;
+    }
+    if (!c.tests.empty()) {
+      CheckNoTests(c.name, "command", c.tests);
+      return;
+    }
+    if (c.block) {
+      CheckNoBlock(c);
+      return;
+    }
+    if (c.arguments.empty()) {
+      context_.Report(diag::kMissingArgument, name_span, c.name, "command", 1, "", 0, "were");
+      return;
+    }
+    if (!c.arguments[0].IsStringList()) {
+      context_.Report(diag::kWrongArgumentType, c.arguments[0].span, c.name, "command",
+                      "a string list", 1, "capabilities", DescribeArgument(c.arguments[0]));
+      return;
+    }
+    if (c.arguments.size() > 1) {
+      context_.Report(diag::kTooManyArguments, c.arguments[1].span, c.name, "command",
+                      "1 positional argument");
+      return;
+    }
+    if (seen_other_command) context_.Report(diag::kRequireNotFirst, name_span);
+    for (const syntax::StringLiteral& s : c.arguments[0].strings) {
+      const ExtensionSpec* extension = registry().FindExtension(s.value);
+      if (extension == nullptr || !context_.IsAvailable(*extension)) {
+        Diagnostic& d = context_.Report(diag::kUnknownExtension, s.span, s.value);
+        std::vector<std::string_view> names;
+        for (std::string_view n : registry().ExtensionNames()) {
+          if (context_.IsAvailable(*registry().FindExtension(n))) names.push_back(n);
+        }
+        if (auto best = SuggestClosest(s.value, names)) {
+          d.Note(fmt::format("did you mean '{}'?", *best));
+        } else if (registry().FindCommand(s.value) != nullptr) {
+          d.Note(fmt::format("'{}' is part of the base language and needs no require", s.value));
+        }
+        continue;
+      }
+      if (std::find(script_.required.begin(), script_.required.end(), extension) ==
+          script_.required.end()) {
+        script_.required.push_back(extension);
+      }
+      context_.Enable(extension);
+    }
+  }
+
+  Statement ValidateIfChain(const std::vector<syntax::Command>& commands, size_t* index) {
+    Statement s;
+    s.kind = Statement::Kind::kIf;
+    s.span = commands[*index].span;
+    for (;;) {
+      const syntax::Command& c = commands[*index];
+      s.span = s.span.Cover(c.span);
+      Branch branch;
+      branch.span = c.span;
+      if (CheckNoArguments(c.name, "command", c.arguments)) {
+        branch.condition = ValidateConditionOf(c);
+      }
+      if (!c.block) {
+        context_.Report(diag::kMissingBlock, c.span, c.name);
+      } else {
+        branch.body = ValidateBlock(c.block->commands, false);
+      }
+      s.branches.push_back(std::move(branch));
+      if (*index + 1 >= commands.size()) break;
+      const syntax::Command& next = commands[*index + 1];
+      const std::string next_name = AsciiLower(next.name);
+      if (next_name == "elsif") {
+        ++*index;
+        continue;
+      }
+      if (next_name == "else") {
+        ++*index;
+        s.span = s.span.Cover(next.span);
+        if (CheckNoArguments(next.name, "command", next.arguments)) {
+          CheckNoTests(next.name, "command", next.tests);
+        }
+        if (!next.block) {
+          context_.Report(diag::kMissingBlock, next.span, next.name);
+          s.else_body.emplace();
+        } else {
+          s.else_body = ValidateBlock(next.block->commands, false);
+        }
+      }
+      break;
+    }
+    return s;
+  }
+
+  // The single test of an if or elsif.
+  Test ValidateConditionOf(const syntax::Command& c) {
+    if (c.tests.empty()) {
+      context_.Report(diag::kMissingTest, NameSpan(c.identifier_token), c.name, "command",
+                      "a test");
+      return Test{};
+    }
+    if (c.test_list) {
+      context_.Report(diag::kMissingTest, c.tests.front().span, c.name, "command",
+                      "a single test, not a test list (use anyof or allof)");
+      return Test{};
+    }
+    return ValidateTest(c.tests.front());
+  }
+
+  Test ValidateTest(const syntax::Test& t) {
+    Test out;
+    out.span = t.span;
+    const std::string name = AsciiLower(t.name);
+    const Span name_span = NameSpan(t.identifier_token);
+    if (name == "true" || name == "false") {
+      out.kind = name == "true" ? Test::Kind::kTrue : Test::Kind::kFalse;
+      if (CheckNoArguments(t.name, "test", t.arguments)) CheckNoTests(t.name, "test", t.tests);
+      return out;
+    }
+    if (name == "not" || name == "anyof" || name == "allof") {
+      out.kind = name == "not"     ? Test::Kind::kNot
+                 : name == "anyof" ? Test::Kind::kAnyOf
+                                   : Test::Kind::kAllOf;
+      if (!CheckNoArguments(t.name, "test", t.arguments)) return out;
+      const bool want_list = name != "not";
+      if (t.tests.empty() || t.test_list != want_list) {
+        context_.Report(diag::kMissingTest, t.tests.empty() ? name_span : t.tests.front().span,
+                        t.name, "test",
+                        want_list ? "a test list in parentheses" : "a single test");
+        return out;
+      }
+      for (const syntax::Test& child : t.tests) out.children.push_back(ValidateTest(child));
+      return out;
+    }
+    out.kind = Test::Kind::kFalse;
+    const CallSpec* spec = registry().FindTest(name);
+    if (spec == nullptr || !Offered(*spec)) {
+      ReportUnknown(t.name, name_span, /*as_test=*/true);
+      return out;
+    }
+    if (spec->extension != nullptr && !context_.IsEnabled(spec->extension)) {
+      ReportMissingRequire(context_, name_span, "test", spec->name, *spec->extension);
+      return out;
+    }
+    bool ok = false;
+    out.call = ValidateCall(context_, *spec, t.name, t.span, name_span, t.arguments, &ok);
+    CheckSubTests(*spec, t.name, t.arguments, t.tests, name_span, ok);
+    out.kind = Test::Kind::kCall;
+    return out;
+  }
+
+  std::optional<Call> ValidateCommandCall(const syntax::Command& c) {
+    const Span name_span = NameSpan(c.identifier_token);
+    const CallSpec* spec = registry().FindCommand(c.name);
+    if (spec == nullptr || !Offered(*spec)) {
+      ReportUnknown(c.name, name_span, /*as_test=*/false);
+      if (c.block) ValidateBlock(c.block->commands, false);
+      return std::nullopt;
+    }
+    if (spec->extension != nullptr && !context_.IsEnabled(spec->extension)) {
+      ReportMissingRequire(context_, name_span, "command", spec->name, *spec->extension);
+      return std::nullopt;
+    }
+    bool ok = false;
+    Call call = ValidateCall(context_, *spec, c.name, c.span, name_span, c.arguments, &ok);
+    CheckSubTests(*spec, c.name, c.arguments, c.tests, name_span, ok);
+    if (spec->takes_block) {
+      if (!c.block) {
+        context_.Report(diag::kMissingBlock, c.span, c.name);
+      } else {
+        call.block = ValidateBlock(c.block->commands, false);
+      }
+    } else {
+      CheckNoBlock(c);
+    }
+    return call;
+  }
+
+  // Registered calls take no tests. A "test" that is really one of the
+  // call's own tags written without its colon, or a command that lost the
+  // ';' before it, gets a message saying so.
+  void CheckSubTests(const CallSpec& spec, std::string_view written,
+                     const std::vector<syntax::Argument>& arguments,
+                     const std::vector<syntax::Test>& tests, Span name_span, bool signature_ok) {
+    if (tests.empty()) return;
+    const syntax::Test& first = tests.front();
+    const std::string first_name = AsciiLower(first.name);
+    const std::string_view kind = KindName(spec.kind);
+    for (const TagSpec* tag : registry().TagsOf(spec)) {
+      if (tag->name == first_name && !tests.empty()) {
+        context_.Report(diag::kMissingColon, NameSpan(first.identifier_token), first.name,
+                        written, kind);
+        return;
+      }
+    }
+    if (!signature_ok) return;
+    const bool known_test =
+        registry().FindTest(first_name) != nullptr || IsOneOf(first_name, kControlTests);
+    if (spec.kind == CallKind::kCommand && !known_test) {
+      const uint32_t after = arguments.empty() ? name_span.end : arguments.back().span.end;
+      context_.Report(diag::kMissingSemicolon, Span{after, after}, written);
+      return;
+    }
+    CheckNoTests(written, kind, tests);
+  }
+
+  // Whether the host offers the call's extension at all (a testsuite command
+  // outside a test run is simply unknown).
+  bool Offered(const CallSpec& spec) const {
+    return spec.extension == nullptr || context_.IsAvailable(*spec.extension);
+  }
+
+  void ReportUnknown(std::string_view written, Span span, bool as_test) {
+    const std::string lower = AsciiLower(written);
+    const CallSpec* other = as_test ? registry().FindCommand(lower) : registry().FindTest(lower);
+    if ((other != nullptr && Offered(*other)) ||
+        IsOneOf(lower, as_test ? std::span<const std::string_view>(kControlCommands)
+                               : std::span<const std::string_view>(kControlTests))) {
+      context_.Report(as_test ? diag::kCommandUsedAsTest : diag::kTestUsedAsCommand, span,
+                      written);
+      return;
+    }
+    Diagnostic& d = context_.Report(as_test ? diag::kUnknownTest : diag::kUnknownCommand, span,
+                                    written);
+    std::vector<std::string_view> names;
+    for (std::string_view n : as_test ? registry().TestNames() : registry().CommandNames()) {
+      const CallSpec* spec = as_test ? registry().FindTest(n) : registry().FindCommand(n);
+      if (Offered(*spec)) names.push_back(n);
+    }
+    const auto& control = as_test ? kControlTests : kControlCommands;
+    names.insert(names.end(), control.begin(), control.end());
+    if (auto best = SuggestClosest(lower, names)) {
+      d.Note(fmt::format("did you mean '{}'?", *best));
+      const CallSpec* spec = as_test ? registry().FindTest(*best) : registry().FindCommand(*best);
+      if (spec != nullptr && spec->extension != nullptr && !context_.IsEnabled(spec->extension)) {
+        d.Note(fmt::format("'{}' needs 'require \"{}\";'", *best, spec->extension->name));
+      }
+    }
+  }
+
+  // False (with an error) when there are arguments.
+  bool CheckNoArguments(std::string_view name, std::string_view kind,
+                        const std::vector<syntax::Argument>& arguments) {
+    if (arguments.empty()) return true;
+    context_.Report(diag::kTooManyArguments, arguments.front().span, name, kind,
+                    "no arguments");
+    return false;
+  }
+
+  void CheckNoTests(std::string_view name, std::string_view kind,
+                    const std::vector<syntax::Test>& tests) {
+    if (tests.empty()) return;
+    const bool is_test = kind == "test";
+    context_.Report(diag::kUnexpectedTest, tests.front().span, name, kind,
+                    is_test ? "sub-tests" : "tests",
+                    is_test ? "a sub-test was" : "a test was");
+  }
+
+  void CheckNoBlock(const syntax::Command& c) {
+    if (c.block) {
+      context_.Report(diag::kUnexpectedBlock, tree_.tokens[c.block->open_token].span, c.name);
+    }
+  }
+
+  const syntax::SyntaxTree& tree_;
+  ValidationContext context_;
+  Script script_;
+};
+
+}  // namespace
+
+Script Validate(const syntax::SyntaxTree& tree, const Registry& registry,
+                const CompileOptions& options, Diagnostics& diagnostics) {
+  return Validator(tree, registry, options, diagnostics).Run();
+}
+
+}  // namespace sievekit::ir

@@ -1,0 +1,34 @@
+// The sievec subcommand table: each subcommand is a name, a one-line summary
+// for `sievec help`, and a function taking its own arguments. Exit statuses
+// follow one convention across subcommands: 0 success, 1 the input was bad
+// (invalid script, failing test), 2 usage or I/O error.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sievekit::tools {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+
+using Args = std::span<const std::string>;
+
+struct Subcommand {
+  std::string_view name;
+  std::string_view usage;    // e.g. "check [--json] FILE..."
+  std::string_view summary;  // one line
+  int (*run)(Args args);
+};
+
+// Every subcommand, in the order `sievec help` lists them.
+std::span<const Subcommand> Subcommands();
+
+int RunCheck(Args args);
+int RunFmt(Args args);
+int RunDump(Args args);
+
+}  // namespace sievekit::tools
