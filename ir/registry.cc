@@ -82,8 +82,8 @@ const ComparatorSpec& ExtensionBuilder::Comparator(std::string name, bool equali
   return spec;
 }
 
-const MatchTypeSpec& ExtensionBuilder::MatchType(std::string name, ComparatorNeed needs,
-                                                 bool relational, ValidateHook validate) {
+MatchTypeSpec& ExtensionBuilder::MatchType(std::string name, ComparatorNeed needs,
+                                           bool relational, ValidateHook validate) {
   TagSpec& tag = registry_.tags_.emplace_back();
   tag.name = AsciiLower(name);
   tag.group = std::string(kMatchTypeGroup);
@@ -101,7 +101,8 @@ const MatchTypeSpec& ExtensionBuilder::MatchType(std::string name, ComparatorNee
   return spec;
 }
 
-const AddressPartSpec& ExtensionBuilder::AddressPart(std::string name) {
+AddressPartSpec& ExtensionBuilder::AddressPart(std::string name,
+                                              const vm::AddressPartRuntime* runtime) {
   TagSpec& tag = registry_.tags_.emplace_back();
   tag.name = AsciiLower(name);
   tag.group = std::string(kAddressPartGroup);
@@ -109,6 +110,7 @@ const AddressPartSpec& ExtensionBuilder::AddressPart(std::string name) {
   registry_.group_tags_.push_back(&tag);
   AddressPartSpec& spec = registry_.address_parts_.emplace_back();
   spec.tag = &tag;
+  spec.runtime = runtime;
   return spec;
 }
 
@@ -118,6 +120,10 @@ void ExtensionBuilder::EnvelopePart(std::string name) {
 
 void ExtensionBuilder::TransformStrings(StringTransform transform) {
   registry_.string_transforms_.push_back({extension_, std::move(transform)});
+}
+
+void ExtensionBuilder::DecorateActions(const vm::ActionDecorator* decorator) {
+  registry_.decorators_.push_back({extension_, decorator});
 }
 
 void Registry::Register(const ExtensionSpec& spec,
@@ -205,6 +211,30 @@ const ComparatorSpec* Registry::DefaultComparator() const {
 const AddressPartSpec* Registry::DefaultAddressPart() const {
   for (const AddressPartSpec& a : address_parts_) {
     if (a.tag->name == "all") return &a;
+  }
+  return nullptr;
+}
+
+const AddressPartSpec* Registry::FindAddressPart(std::string_view name) const {
+  const std::string lower = AsciiLower(name);
+  for (const AddressPartSpec& a : address_parts_) {
+    if (a.tag->name == lower) return &a;
+  }
+  return nullptr;
+}
+
+const MatchTypeSpec* Registry::FindMatchType(std::string_view name) const {
+  const std::string lower = AsciiLower(name);
+  for (const MatchTypeSpec& m : match_types_) {
+    if (m.tag->name == lower) return &m;
+  }
+  return nullptr;
+}
+
+const TagSpec* Registry::FindTag(const CallSpec& call, std::string_view name) const {
+  const std::string lower = AsciiLower(name);
+  for (const TagSpec* tag : TagsOf(call)) {
+    if (tag->name == lower) return tag;
   }
   return nullptr;
 }

@@ -22,6 +22,16 @@
 #include <string_view>
 #include <vector>
 
+// Run-time hooks live in vm/ (which depends on ir/). The registry only
+// carries pointers to them, set by the same registration function that
+// declares the item, so that an extension stays one folder with one place.
+namespace sievekit::vm {
+struct CallRuntime;
+struct MatchTypeRuntime;
+struct AddressPartRuntime;
+struct ActionDecorator;
+}  // namespace sievekit::vm
+
 namespace sievekit::ir {
 
 struct Call;
@@ -84,6 +94,7 @@ struct CallSpec {
   std::vector<std::string> required_groups;  // a tag of each must be present
   bool takes_block = false;          // e.g. foreverypart (RFC 5703)
   ValidateHook validate;             // semantic checks after the signature matched
+  const vm::CallRuntime* runtime = nullptr;  // how the VM prepares and runs it
 };
 
 // What a comparator can do (RFC 4790 §4).
@@ -105,10 +116,14 @@ struct MatchTypeSpec {
   bool relational = false;
   // Optional check of the key list (e.g. regex syntax).
   ValidateHook validate;
+  // Null for the match types the VM's kernels know by name (:is, :contains,
+  // :matches, :value, :count); set by extensions that bring their own.
+  const vm::MatchTypeRuntime* runtime = nullptr;
 };
 
 struct AddressPartSpec {
   const TagSpec* tag = nullptr;  // in kAddressPartGroup
+  const vm::AddressPartRuntime* runtime = nullptr;  // extracts the part
 };
 
 class Registry;
@@ -131,13 +146,16 @@ class ExtensionBuilder {
                      std::string param_description = {}, std::string group = {});
   const ComparatorSpec& Comparator(std::string name, bool equality, bool substring,
                                    bool ordering);
-  const MatchTypeSpec& MatchType(std::string name, ComparatorNeed needs,
-                                 bool relational = false, ValidateHook validate = nullptr);
-  const AddressPartSpec& AddressPart(std::string name);
+  MatchTypeSpec& MatchType(std::string name, ComparatorNeed needs, bool relational = false,
+                           ValidateHook validate = nullptr);
+  AddressPartSpec& AddressPart(std::string name, const vm::AddressPartRuntime* runtime = nullptr);
   // An envelope part name accepted by the `envelope` test (RFC 5228 §5.4).
   void EnvelopePart(std::string name);
   // A rewrite applied to every string of scripts that require this extension.
   void TransformStrings(StringTransform transform);
+  // A run-time hook that adjusts every action of scripts requiring this
+  // extension (e.g. :copy, :flags on other extensions' commands).
+  void DecorateActions(const vm::ActionDecorator* decorator);
 
  private:
   Registry& registry_;
@@ -165,6 +183,9 @@ class Registry {
   const AddressPartSpec* FindAddressPart(const TagSpec* tag) const;
   const MatchTypeSpec* DefaultMatchType() const;          // :is
   const ComparatorSpec* DefaultComparator() const;        // i;ascii-casemap
+  const AddressPartSpec* FindAddressPart(std::string_view name) const;
+  const MatchTypeSpec* FindMatchType(std::string_view name) const;
+  const TagSpec* FindTag(const CallSpec& call, std::string_view name) const;
   const AddressPartSpec* DefaultAddressPart() const;      // :all
   // The tags a call accepts: its own and those of the groups it accepts.
   std::vector<const TagSpec*> TagsOf(const CallSpec& call) const;
@@ -174,6 +195,11 @@ class Registry {
     StringTransform transform;
   };
   const std::vector<ExtensionTransform>& string_transforms() const { return string_transforms_; }
+  struct ExtensionDecorator {
+    const ExtensionSpec* extension;
+    const vm::ActionDecorator* decorator;
+  };
+  const std::vector<ExtensionDecorator>& action_decorators() const { return decorators_; }
 
   std::vector<std::string_view> ExtensionNames() const;
   std::vector<std::string_view> CommandNames() const;
@@ -196,6 +222,7 @@ class Registry {
   std::vector<std::pair<std::string, const TagSpec*>> pending_tags_;
   std::vector<std::string> envelope_parts_;
   std::vector<ExtensionTransform> string_transforms_;
+  std::vector<ExtensionDecorator> decorators_;
   const ExtensionSpec* base_ = nullptr;
 };
 

@@ -28,8 +28,10 @@ struct Address {
   // The domain as written (a domain literal keeps its brackets); empty when
   // the address has none.
   std::string_view domain;
-  // What ":all" matches: local_part "@" domain; just local_part when there is
-  // no domain; the source text when both are empty.
+  // What ":all" matches: local_part "@" domain, the local part quoted again
+  // when it is not a dot-atom ("\"john doe\"@x"); just local_part when there
+  // is no domain; empty for "<>" (the null path); the source text when neither
+  // part could be made out.
   std::string_view all;
   // The phrase before "<...>", unquoted and RFC 2047-decoded; may be empty.
   std::string_view display_name;
@@ -57,8 +59,11 @@ class AddressParser {
  public:
   // Appends the mailboxes of value (an unfolded address-list: mailboxes,
   // "Name <addr>", groups, with comments, quoting, routes and obsolete
-  // syntax; a missing comma between two mailboxes is tolerated) to out. An
-  // empty value or an empty group appends nothing.
+  // syntax) to out. An empty value or an empty group appends nothing. A
+  // missing comma is tolerated where an address follows ("a@b c@d", "a@b
+  // <c@d>", "foo bar@baz" gives "foo" and "bar@baz"); words with no "@" after
+  // them ("Display Only") are one invalid mailbox. Tokens that start no
+  // mailbox (a stray ">" or ";") are skipped.
   void ParseList(std::string_view value, TextArena* arena, WordDecoder* words,
                  CharsetConverter* charsets, std::vector<Address>* out);
 
@@ -82,11 +87,19 @@ class AddressParser {
   };
 
  private:
-  struct Cursor;
   void Tokenize(std::string_view value);
-  // Parses one mailbox from tokens [i, end) and appends it; returns the token
-  // after it.
-  size_t ParseMailbox(std::string_view value, size_t i, size_t end, std::string_view group,
+  // Fills the next_* tables for tokens_.
+  void BuildLookahead();
+  // The next "," or ";" at or after i (outside angle brackets), or end.
+  size_t ItemEnd(size_t i, size_t end) const;
+  // Parses one mailbox from tokens [i, item_end) (one comma-separated item,
+  // which may hold several mailboxes when a comma is missing) and appends
+  // it; returns the token after it.
+  size_t ParseMailbox(std::string_view value, size_t i, size_t item_end, std::string_view group,
+                      TextArena* arena, WordDecoder* words, CharsetConverter* charsets,
+                      std::vector<Address>* out);
+  // Parses the mailboxes of tokens [i, end), items separated by commas.
+  void ParseMailboxes(std::string_view value, size_t i, size_t end, std::string_view group,
                       TextArena* arena, WordDecoder* words, CharsetConverter* charsets,
                       std::vector<Address>* out);
   // Parses local-part ["@" domain] from tokens [i, end) into address; returns
@@ -95,9 +108,17 @@ class AddressParser {
                        Address* address);
   std::string_view Phrase(size_t begin, size_t end, TextArena* arena, WordDecoder* words,
                           CharsetConverter* charsets);
-  void FinishAll(std::string_view value, TextArena* arena, Address* address);
+  // Sets address->all when ParseAddrSpec could not take it from the value.
+  void FinishAll(TextArena* arena, Address* address);
 
   std::vector<Token> tokens_;
+  // For each token index j: the first "<", the first "@", and the first token
+  // that cannot be part of a phrase, at or after j (tokens_.size() if none).
+  // They keep parsing linear on lists that are missing their commas.
+  std::vector<size_t> next_angle_;
+  std::vector<size_t> next_at_;
+  std::vector<size_t> next_structure_;
+  std::vector<Address> envelope_scratch_;
   std::string scratch_;
   std::string decoded_;
 };

@@ -1,4 +1,6 @@
-// TextArena: bump allocation in blocks that are kept across messages.
+// TextArena: bump allocation in blocks that are kept across messages. A block
+// never moves or shrinks while views into it may exist (only Reset may drop
+// blocks), and single strings are never freed.
 #include "mail/arena.h"
 
 #include <algorithm>

@@ -16,10 +16,9 @@ namespace {
 // windows-1252 0x80..0x9F. The five bytes the code page leaves undefined map
 // to the C1 control of the same value, as the WHATWG encoding standard does.
 constexpr char16_t kWindows1252High[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 enum class FastCharset { kNone, kUtf8, kAscii, kLatin1 };
 
@@ -192,8 +191,14 @@ ConversionResult CharsetConverter::ToUtf8(std::string_view charset, std::string_
       }
       return result;
     case FastCharset::kLatin1:
+      // Read as windows-1252, as WHATWG and mail readers do: the two differ
+      // only in 0x80..0x9F, C1 controls in ISO-8859-1 that no real text holds,
+      // while windows-1252 text labelled ISO-8859-1 is common.
       result.known_charset = true;
-      for (char c : bytes) AppendCodePoint(static_cast<unsigned char>(c), out);
+      for (char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        AppendCodePoint(byte >= 0x80 && byte < 0xA0 ? kWindows1252High[byte - 0x80] : byte, out);
+      }
       return result;
     case FastCharset::kNone:
       break;
@@ -222,8 +227,8 @@ ConversionResult CharsetConverter::ToUtf8(std::string_view charset, std::string_
     UChar* target = utf16_.data() + written;
     UChar* const target_begin = target;
     status = U_ZERO_ERROR;
-    ucnv_toUnicode(converter, &target, utf16_.data() + utf16_.size(), &source, source_end,
-                   nullptr, /*flush=*/1, &status);
+    ucnv_toUnicode(converter, &target, utf16_.data() + utf16_.size(), &source, source_end, nullptr,
+                   /*flush=*/1, &status);
     written += static_cast<size_t>(target - target_begin);
     if (status != U_BUFFER_OVERFLOW_ERROR) break;
     utf16_.resize(utf16_.size() * 2);

@@ -35,6 +35,9 @@ class CharsetConverter {
 
   // Appends bytes, read in charset (any name or alias ICU knows, case-
   // insensitive, an RFC 2231 "*language" suffix ignored), as UTF-8 to out.
+  // ISO-8859-1 is read as windows-1252, as browsers and mail readers do: the
+  // two differ only in 0x80..0x9F, where ISO-8859-1 has C1 controls no real
+  // text holds and mislabelled windows-1252 text is common.
   ConversionResult ToUtf8(std::string_view charset, std::string_view bytes, std::string* out);
 
   // True when ToUtf8 would find a converter for charset.
@@ -45,7 +48,7 @@ class CharsetConverter {
 
  private:
   struct Entry {
-    std::string name;                // normalised: lowercase, no language
+    std::string name;                 // normalised: lowercase, no language
     UConverter* converter = nullptr;  // nullptr: ICU does not know the name
   };
 

@@ -23,8 +23,8 @@ constexpr bool IsWordByte(char c) { return c > 0x20 && c < 0x7F && c != '?'; }
 // Characters that Q may carry literally in any header context (RFC 2047 §5
 // rule 3, the most restrictive one).
 constexpr bool IsQSafe(unsigned char c) {
-  return ascii::IsAlpha(static_cast<char>(c)) || ascii::IsDigit(static_cast<char>(c)) ||
-         c == '!' || c == '*' || c == '+' || c == '-' || c == '/';
+  return ascii::IsAlpha(static_cast<char>(c)) || ascii::IsDigit(static_cast<char>(c)) || c == '!' ||
+         c == '*' || c == '+' || c == '-' || c == '/';
 }
 
 size_t QLength(unsigned char c) { return IsQSafe(c) || c == ' ' ? 1 : 3; }
@@ -124,8 +124,10 @@ bool WordDecoder::NeedsDecoding(std::string_view text) {
 }
 
 void WordDecoder::Decode(std::string_view text, CharsetConverter* converter, std::string* out) {
+  converter_ = converter;
   run_.clear();
   run_bytes_.clear();
+  previous_raw_ = false;
   size_t literal_begin = 0;  // text not yet appended, up to the next word
   size_t search = 0;
   for (;;) {
@@ -142,54 +144,49 @@ void WordDecoder::Decode(std::string_view text, CharsetConverter* converter, std
       continue;
     }
     const std::string_view between = text.substr(literal_begin, start - literal_begin);
+    std::string_view gap;
     if (!run_.empty() && IsAllSpace(between)) {
-      // RFC 2047 §6.2: whitespace between adjacent encoded words is dropped.
-      if (!ascii::EqualsIgnoreCase(run_.back().charset, word->charset)) {
-        FlushRun(text, converter, out);
-      }
+      // RFC 2047 §6.2: whitespace between adjacent encoded words is dropped
+      // (kept only next to a word that stays raw).
+      gap = between;
+      if (!ascii::EqualsIgnoreCase(run_.back().charset, word->charset)) FlushRun(out);
     } else {
-      FlushRun(text, converter, out);
+      FlushRun(out);
       AppendUtf8WithFallback(between, out);
+      previous_raw_ = false;
     }
-    run_.push_back({text.substr(start, word->length), word->charset, run_bytes_.size(),
+    run_.push_back({text.substr(start, word->length), word->charset, gap, run_bytes_.size(),
                     run_bytes_.size() + word_bytes_.size()});
     run_bytes_.append(word_bytes_);
     literal_begin = search = start + word->length;
   }
-  FlushRun(text, converter, out);
+  FlushRun(out);
   AppendUtf8WithFallback(text.substr(literal_begin), out);
+  converter_ = nullptr;
 }
 
-void WordDecoder::FlushRun(std::string_view text, CharsetConverter* converter,
-                           std::string* out) {
+void WordDecoder::FlushRun(std::string* out) {
   if (run_.empty()) return;
   const size_t mark = out->size();
-  const ConversionResult joined = converter->ToUtf8(run_.front().charset, run_bytes_, out);
+  const ConversionResult joined = converter_->ToUtf8(run_.front().charset, run_bytes_, out);
   if (joined.known_charset && joined.invalid_sequences == 0) {
-    run_.clear();
-    run_bytes_.clear();
-    return;
-  }
-  // Some word is bad: convert word by word, so only the bad ones stay raw,
-  // and keep the original whitespace next to a raw word.
-  out->resize(mark);
-  bool previous_raw = false;
-  for (size_t i = 0; i < run_.size(); ++i) {
-    const PendingWord& word = run_[i];
-    const size_t word_mark = out->size();
-    const ConversionResult result = converter->ToUtf8(
-        word.charset, std::string_view(run_bytes_).substr(word.begin, word.end - word.begin), out);
-    const bool raw = !result.known_charset || result.invalid_sequences != 0;
-    if (raw) out->resize(word_mark);
-    if (i > 0 && (raw || previous_raw)) {
-      const PendingWord& previous = run_[i - 1];
-      const auto gap_begin = static_cast<size_t>(previous.raw.data() - text.data()) +
-                             previous.raw.size();
-      const auto gap_end = static_cast<size_t>(word.raw.data() - text.data());
-      out->insert(word_mark, text.substr(gap_begin, gap_end - gap_begin));
+    if (previous_raw_) out->insert(mark, run_.front().gap);
+    previous_raw_ = false;
+  } else {
+    // Some word is bad: convert word by word, so only the bad ones stay raw,
+    // and keep the original whitespace next to a raw word.
+    out->resize(mark);
+    for (const PendingWord& word : run_) {
+      const size_t word_mark = out->size();
+      const ConversionResult result = converter_->ToUtf8(
+          word.charset, std::string_view(run_bytes_).substr(word.begin, word.end - word.begin),
+          out);
+      const bool raw = !result.known_charset || result.invalid_sequences != 0;
+      if (raw) out->resize(word_mark);
+      if (raw || previous_raw_) out->insert(word_mark, word.gap);
+      if (raw) out->append(word.raw);
+      previous_raw_ = raw;
     }
-    if (raw) out->append(word.raw);
-    previous_raw = raw;
   }
   run_.clear();
   run_bytes_.clear();
@@ -202,9 +199,11 @@ void EncodeHeaderText(std::string_view utf8, const EncodeOptions& options, std::
   }
   size_t q_length = 0;
   for (char c : utf8) q_length += QLength(static_cast<unsigned char>(c));
-  const bool base64 = options.encoding == WordEncoding::kBase64 ||
-                      (options.encoding == WordEncoding::kAuto &&
-                       Base64Length(utf8.size()) < q_length);
+  // Auto: Q keeps the ASCII letters readable, so it wins unless it is more
+  // than a third longer than B (mostly non-Latin text).
+  const bool base64 =
+      options.encoding == WordEncoding::kBase64 ||
+      (options.encoding == WordEncoding::kAuto && 3 * q_length > 4 * Base64Length(utf8.size()));
   constexpr size_t kOverhead = 12;  // "=?UTF-8?B?" and "?="
   constexpr size_t kMaxWord = 75;   // RFC 2047 §2
   const auto room_after = [&](size_t used) {
@@ -226,8 +225,8 @@ void EncodeHeaderText(std::string_view utf8, const EncodeOptions& options, std::
     for (size_t k = i; k < i + length; ++k) {
       char_q_length += QLength(static_cast<unsigned char>(utf8[k]));
     }
-    const size_t grown = base64 ? Base64Length(i + length - word_begin)
-                                : word_q_length + char_q_length;
+    const size_t grown =
+        base64 ? Base64Length(i + length - word_begin) : word_q_length + char_q_length;
     if (i > word_begin && kOverhead + grown > room) {
       AppendWord(utf8.substr(word_begin, i - word_begin), base64, out);
       out->append("\r\n ");

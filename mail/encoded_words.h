@@ -49,19 +49,22 @@ class WordDecoder {
   struct PendingWord {
     std::string_view raw;      // the word as written
     std::string_view charset;  // without language
+    std::string_view gap;      // whitespace before it, when it follows a word
     size_t begin = 0;          // its decoded bytes in run_bytes_
     size_t end = 0;
   };
   // Converts the pending run of same-charset words and appends it to out.
-  void FlushRun(std::string_view text, CharsetConverter* converter, std::string* out);
+  void FlushRun(std::string* out);
 
+  CharsetConverter* converter_ = nullptr;  // during Decode only
+  bool previous_raw_ = false;              // the last word flushed stayed raw
   std::vector<PendingWord> run_;
   std::string run_bytes_;
   std::string word_bytes_;
 };
 
 enum class WordEncoding {
-  kAuto,             // whichever of B and Q is shorter for the text
+  kAuto,             // Q unless it is over a third longer than B
   kBase64,           // "B"
   kQuotedPrintable,  // "Q"
 };

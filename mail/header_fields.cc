@@ -18,6 +18,14 @@ struct OpenField {
   std::string_view name;
 };
 
+// Offset of the first LF at or after pos, or npos. memchr makes this the fast
+// part of the only pass every message pays for.
+size_t FindLineFeed(std::string_view bytes, size_t pos) {
+  const void* found = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
+  if (found == nullptr) return std::string_view::npos;
+  return static_cast<size_t>(static_cast<const char*>(found) - bytes.data());
+}
+
 }  // namespace
 
 bool IsValidFieldName(std::string_view name) {
@@ -63,19 +71,14 @@ HeaderScanResult ScanHeaderSection(std::string_view bytes, const HeaderScanOptio
   size_t pos = 0;
   if (options.allow_mbox_from && bytes.starts_with("From ")) {
     result.mbox_from_line = true;
-    const void* newline = std::memchr(bytes.data(), '\n', bytes.size());
-    pos = newline == nullptr ? bytes.size()
-                             : static_cast<size_t>(static_cast<const char*>(newline) -
-                                                   bytes.data()) + 1;
+    const size_t newline = FindLineFeed(bytes, 0);
+    pos = newline == std::string_view::npos ? bytes.size() : newline + 1;
   }
   bool first_line = true;
   while (pos < bytes.size()) {
-    const void* newline = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
-    const size_t line_end = newline == nullptr
-                                ? bytes.size()
-                                : static_cast<size_t>(static_cast<const char*>(newline) -
-                                                      bytes.data());
-    const size_t next = newline == nullptr ? bytes.size() : line_end + 1;
+    const size_t newline = FindLineFeed(bytes, pos);
+    const size_t line_end = newline == std::string_view::npos ? bytes.size() : newline;
+    const size_t next = newline == std::string_view::npos ? bytes.size() : newline + 1;
     size_t content_end = line_end;
     if (content_end > pos && bytes[content_end - 1] == '\r') --content_end;
     const std::string_view line = bytes.substr(pos, content_end - pos);

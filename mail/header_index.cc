@@ -1,5 +1,6 @@
 // HeaderIndex: open addressing over case-folded FNV-1a hashes of field names,
-// one chain per name threaded through next_.
+// one chain per name threaded through next_. Lookups never allocate and never
+// touch the message bytes beyond the names compared.
 #include "mail/header_index.h"
 
 #include "mail/ascii.h"
@@ -28,8 +29,7 @@ uint32_t HeaderIndex::SlotOf(std::string_view name, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
   size_t slot = static_cast<size_t>(hash) & mask;
   // The table is at most half full, so the probe ends at a free slot.
-  while (slots_[slot] != kNone &&
-         !ascii::EqualsIgnoreCase(fields_[slots_[slot]].name(), name)) {
+  while (slots_[slot] != kNone && !ascii::EqualsIgnoreCase(fields_[slots_[slot]].name(), name)) {
     slot = (slot + 1) & mask;
   }
   return static_cast<uint32_t>(slot);

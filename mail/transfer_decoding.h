@@ -14,7 +14,7 @@
 namespace sievekit::mail {
 
 enum class TransferEncoding {
-  k7Bit,    // also the default when the header is absent
+  k7Bit,  // also the default when the header is absent
   k8Bit,
   kBinary,
   kQuotedPrintable,

@@ -14,6 +14,7 @@ namespace {
 
 constexpr Subcommand kSubcommands[] = {
     {"check", "check [--json] FILE...", "validate scripts and report every error", RunCheck},
+    {"run", "run SCRIPT MESSAGE [--json]", "show what a script does with a message", RunRun},
     {"fmt", "fmt [--check] FILE", "print a script in the canonical layout", RunFmt},
     {"dump", "dump [--syntax|--ir] FILE", "show the syntax tree or the IR of a script", RunDump},
 };

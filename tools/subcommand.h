@@ -30,5 +30,6 @@ std::span<const Subcommand> Subcommands();
 int RunCheck(Args args);
 int RunFmt(Args args);
 int RunDump(Args args);
+int RunRun(Args args);
 
 }  // namespace sievekit::tools

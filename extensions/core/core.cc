@@ -2,6 +2,8 @@
 #include "extensions/core/core.h"
 
 #include "common/diagnostic_catalogue.h"
+#include "extensions/core/core_actions.h"
+#include "extensions/core/core_tests.h"
 #include "extensions/core/header_names.h"
 #include "extensions/core/outgoing_address.h"
 #include "extensions/core/string_checks.h"
@@ -34,37 +36,42 @@ void ValidateAddressHeaders(ir::ValidationContext& context, ir::Call& call) {
 }
 
 void RegisterBase(ir::ExtensionBuilder& b) {
-  b.Command("keep");
-  b.Command("discard");
+  b.Command("keep").runtime = &kKeepRuntime;
+  b.Command("discard").runtime = &kDiscardRuntime;
   ir::CallSpec& redirect = b.Command("redirect");
   redirect.positional = {{"address", ArgType::kString}};
   redirect.validate = ValidateRedirect;
+  redirect.runtime = &kRedirectRuntime;
 
   ir::CallSpec& header = b.Test("header");
   header.groups = {std::string(ir::kComparatorGroup), std::string(ir::kMatchTypeGroup)};
   header.positional = {{"header names", ArgType::kStringList}, {"key list", ArgType::kStringList}};
+  header.runtime = &kHeaderRuntime;
 
   ir::CallSpec& address = b.Test("address");
   address.groups = {std::string(ir::kComparatorGroup), std::string(ir::kAddressPartGroup),
                     std::string(ir::kMatchTypeGroup)};
   address.positional = {{"header list", ArgType::kStringList}, {"key list", ArgType::kStringList}};
   address.validate = ValidateAddressHeaders;
+  address.runtime = &kAddressRuntime;
 
   ir::CallSpec& exists = b.Test("exists");
   exists.positional = {{"header names", ArgType::kStringList}};
+  exists.runtime = &kExistsRuntime;
 
   ir::CallSpec& size = b.Test("size");
   size.positional = {{"limit", ArgType::kNumber}};
   size.required_groups = {"size-relation"};
+  size.runtime = &kSizeRuntime;
   b.Tag("size", "over", std::nullopt, {}, "size-relation");
   b.Tag("size", "under", std::nullopt, {}, "size-relation");
 
   b.MatchType("is", ComparatorNeed::kEquality);
   b.MatchType("contains", ComparatorNeed::kSubstring);
   b.MatchType("matches", ComparatorNeed::kSubstring);
-  b.AddressPart("all");
-  b.AddressPart("localpart");
-  b.AddressPart("domain");
+  b.AddressPart("all", &kAllPartRuntime);
+  b.AddressPart("localpart", &kLocalPartRuntime);
+  b.AddressPart("domain", &kDomainPartRuntime);
   b.EnvelopePart("from");
   b.EnvelopePart("to");
 }

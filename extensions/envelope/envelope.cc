@@ -5,6 +5,8 @@
 #include "extensions/core/string_checks.h"
 #include "ir/ir.h"
 #include "ir/validation_context.h"
+#include "extensions/core/core_tests.h"
+#include "vm/key_matcher.h"
 
 namespace sievekit::extensions {
 namespace {
@@ -21,6 +23,58 @@ void ValidateEnvelopeParts(ir::ValidationContext& context, ir::Call& call) {
   }
 }
 
+// envelope [COMPARATOR] [ADDRESS-PART] [MATCH-TYPE] <envelope-part>
+// <key-list> (RFC 5228 §5.4). "from" is MAIL FROM, "to" the RCPT TO of this
+// delivery; the null reverse-path is matched as "" whatever the address part.
+class EnvelopeTest final : public vm::PreparedCall {
+ public:
+  EnvelopeTest(std::vector<vm::RuntimeString> parts, const vm::AddressPartRuntime& part,
+               vm::KeyMatcher keys)
+      : parts_(std::move(parts)), part_(part), keys_(std::move(keys)) {}
+
+  bool Run(vm::EvalContext& ctx) const override {
+    std::string& buffer = ctx.scratch(2);
+    uint64_t count = 0;
+    for (const vm::RuntimeString& p : parts_) {
+      const std::string name = ir::AsciiLower(ctx.Expand(p, &buffer));
+      std::string_view path;
+      if (name == "from") {
+        path = ctx.envelope().mail_from;
+      } else if (name == "to") {
+        path = ctx.envelope().rcpt_to;
+      } else {
+        continue;  // an unknown part (from a variable) matches nothing
+      }
+      const mail::EnvelopePath parsed = ctx.message().ParseEnvelopePath(path);
+      if (keys_.is_count()) {
+        if (!parsed.is_null) ++count;
+        continue;
+      }
+      if (parsed.is_null) {
+        if (keys_.Match(ctx, "")) return true;
+      } else if (MatchAddress(ctx, part_, keys_, parsed.address)) {
+        return true;
+      }
+    }
+    return keys_.is_count() && keys_.MatchCount(ctx, count);
+  }
+
+ private:
+  std::vector<vm::RuntimeString> parts_;
+  const vm::AddressPartRuntime& part_;
+  vm::KeyMatcher keys_;
+};
+
+Result<std::unique_ptr<vm::PreparedCall>> PrepareEnvelope(const ir::Call& call,
+                                                          vm::PrepareContext& context) {
+  auto keys = vm::KeyMatcher::Prepare(call, call.positional[1], context);
+  if (!keys.ok()) return keys.error();
+  return std::unique_ptr<vm::PreparedCall>(new EnvelopeTest(
+      context.Strings(call.positional[0]), AddressPartOf(call), std::move(*keys)));
+}
+
+const vm::CallRuntime kEnvelopeRuntime{PrepareEnvelope};
+
 }  // namespace
 
 void RegisterEnvelope(ir::Registry& registry) {
@@ -31,6 +85,7 @@ void RegisterEnvelope(ir::Registry& registry) {
     envelope.positional = {{"envelope part", ir::ArgType::kStringList},
                            {"key list", ir::ArgType::kStringList}};
     envelope.validate = ValidateEnvelopeParts;
+    envelope.runtime = &kEnvelopeRuntime;
   });
 }
 

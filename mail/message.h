@@ -1,0 +1,106 @@
+// Message: a reusable, zero-copy, lazily decoded view of one RFC 5322
+// message, the input of every Sieve test.
+//
+// Parse(bytes) splits the header section into fields and indexes them by
+// name; nothing else happens until asked. Unfolded and decoded values,
+// address lists and the MIME tree are computed on first request and cached
+// for the rest of the message. The Message never copies the bytes (the caller
+// keeps them alive until the next Parse) and reuses all its buffers, so once
+// warm, parsing and evaluating another message does not allocate. Views it
+// returns stay valid until the next Parse or the Message's destruction.
+//
+// Lazy accessors are non-const because they fill caches; a Message is not
+// thread-safe — use one per thread. Malformed input never fails: see
+// ScanHeaderSection for header lines, AddressParser for addresses, MimeTree
+// for structure, and MessageLimits for what is cut and flagged.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "mail/address.h"
+#include "mail/header_fields.h"
+#include "mail/header_index.h"
+#include "mail/message_limits.h"
+#include "mail/mime.h"
+#include "mail/workspace.h"
+
+namespace sievekit::mail {
+
+class Message {
+ public:
+  explicit Message(const MessageLimits& limits = MessageLimits());
+  Message(const Message&) = delete;
+  Message& operator=(const Message&) = delete;
+  Message(Message&&) = default;
+  Message& operator=(Message&&) = default;
+
+  // Forgets the previous message (keeping every buffer) and reads the header
+  // section of bytes, which must outlive the next Parse.
+  void Parse(std::string_view bytes);
+
+  const MessageLimits& limits() const { return limits_; }
+
+  // --- Whole message -------------------------------------------------------
+  std::string_view bytes() const { return bytes_; }
+  // RFC 5228 size: every byte given to Parse (an mbox From line included).
+  size_t size() const { return bytes_.size(); }
+  // The header section, up to (without) the empty line; everything when there
+  // is no empty line.
+  std::string_view header_bytes() const { return bytes_.substr(0, scan_.header_end); }
+  // The body after the empty line; empty when there is none.
+  std::string_view body() const { return bytes_.substr(scan_.body_begin); }
+  // True when an empty line separates header and body (the body may be empty).
+  bool has_body() const { return scan_.has_body; }
+  // What the header scan met: mbox From line, malformed lines, dropped and
+  // truncated fields.
+  const HeaderScanResult& header_scan() const { return scan_; }
+
+  // --- Header fields -------------------------------------------------------
+  // All recorded fields in message order.
+  std::span<const HeaderField> fields() const { return fields_; }
+  // The fields named name (ASCII case-insensitive), in message order.
+  FieldRange FieldsNamed(std::string_view name) const { return index_.Find(name); }
+  // True when at least one field is named name.
+  bool HasField(std::string_view name) const { return !index_.Find(name).empty(); }
+
+  // Values of a field of this message or of one of its MIME parts; computed
+  // once per field and cached.
+  std::string_view RawValue(const HeaderField& field) const { return field.raw_value(); }
+  std::string_view Unfolded(const HeaderField& field);
+  std::string_view Decoded(const HeaderField& field);
+  std::span<const Address> Addresses(const HeaderField& field);
+
+  // --- MIME ------------------------------------------------------------------
+  // The MIME tree, built on first use.
+  const MimeTree& Mime();
+  // Header fields of a MIME part (part 0: the message's fields).
+  std::span<const HeaderField> PartFields(uint32_t part);
+  // The part's transfer-decoded content, and that content as UTF-8 text (see
+  // MimeTree::Content and MimeTree::Text); part < Mime().parts().size().
+  std::string_view PartContent(uint32_t part);
+  std::string_view PartText(uint32_t part);
+
+  // --- Envelope paths -------------------------------------------------------
+  // Parses an envelope path (Envelope::mail_from, ...) into this message's
+  // arena, valid until the next Parse.
+  EnvelopePath ParseEnvelopePath(std::string_view path);
+
+  // Bytes of computed strings held for the current message (for tests and
+  // benchmarks checking that nothing grows without need).
+  size_t arena_bytes_used() const { return workspace_.arena.bytes_used(); }
+
+ private:
+  MessageLimits limits_;
+  std::string_view bytes_;
+  HeaderScanResult scan_;
+  std::vector<HeaderField> fields_;
+  HeaderIndex index_;
+  MimeTree mime_;
+  Workspace workspace_;
+};
+
+}  // namespace sievekit::mail

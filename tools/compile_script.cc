@@ -1,0 +1,41 @@
+// The tools' compile path (see compile_script.h).
+#include "tools/compile_script.h"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include "common/diagnostic_render.h"
+#include "extensions/all_extensions.h"
+#include "ir/frontend.h"
+#include "tools/cli_options.h"
+#include "tools/script_input.h"
+#include "tools/subcommand.h"
+#include "vm/codegen.h"
+
+namespace sievekit::tools {
+
+CompiledScript CompileScriptFile(const std::string& path, const ir::CompileOptions& options) {
+  auto source = ReadScript(path);
+  if (!source.ok()) {
+    std::cerr << "sievec: " << source.error().message << "\n";
+    return {nullptr, kExitUsage};
+  }
+  if (CheckContent(**source).binary) {
+    std::cerr << "sievec: " << path << ": this is binary data, not a Sieve script\n";
+    return {nullptr, kExitInvalid};
+  }
+  const ir::Registry& registry = extensions::DefaultRegistry();
+  ir::FrontendResult result = ir::RunFrontend(*source, registry, options);
+  const TextRenderOptions render{UseColor(ColorMode::kAuto, STDERR_FILENO)};
+  std::cerr << RenderText(**source, result.diagnostics, render);
+  if (!result.ok()) return {nullptr, kExitInvalid};
+  auto program = vm::GenerateProgram(result.script, registry);
+  if (!program.ok()) {
+    std::cerr << "sievec: " << path << ": " << program.error().message << "\n";
+    return {nullptr, kExitInvalid};
+  }
+  return {*program, kExitOk};
+}
+
+}  // namespace sievekit::tools

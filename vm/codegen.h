@@ -1,0 +1,21 @@
+// GenerateProgram: validated IR → a prepared, runnable Program.
+//
+// Statements become instructions; each command or test becomes one call
+// record. Conditions compile to conditional jumps with jump lists: `not`
+// swaps the sense of the jump, anyof/allof jump out as soon as their result
+// is known. The script must have passed validation.
+#pragma once
+
+#include <memory>
+
+#include "common/result.h"
+#include "ir/ir.h"
+#include "ir/registry.h"
+#include "vm/program.h"
+
+namespace sievekit::vm {
+
+Result<std::shared_ptr<const Program>> GenerateProgram(const ir::Script& script,
+                                                       const ir::Registry& registry);
+
+}  // namespace sievekit::vm

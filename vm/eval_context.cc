@@ -1,0 +1,183 @@
+// Per-evaluation state: actions with RFC 5228's duplicate rules and the
+// conflict rules of RFC 5429, variables, runtime errors.
+#include "vm/eval_context.h"
+
+#include <fmt/format.h>
+
+#include "vm/call_runtime.h"
+#include "vm/program.h"
+
+namespace sievekit::vm {
+namespace {
+
+// IMAP treats INBOX case-insensitively (RFC 3501 §5.1); other names are
+// compared exactly.
+bool SameMailbox(std::string_view a, std::string_view b) {
+  auto is_inbox = [](std::string_view m) {
+    if (m.size() != 5) return false;
+    for (size_t i = 0; i < 5; ++i) {
+      if ((m[i] | 0x20) != "inbox"[i]) return false;
+    }
+    return true;
+  };
+  return a == b || (is_inbox(a) && is_inbox(b));
+}
+
+}  // namespace
+
+void EvalContext::Begin(const Program& program, mail::Message& message,
+                        const mail::Envelope& envelope, const EvalOptions& options) {
+  program_ = &program;
+  message_ = &message;
+  envelope_ = &envelope;
+  options_ = &options;
+  actions_.Clear();
+  errors_.clear();
+  redirects_ = 0;
+  ++generation_;
+  variables_set_ = 0;
+  match_variable_count_ = 0;
+  wants_match_variables_ = program.reads_match_variables();
+  trace_.clear();
+  current_call_ = nullptr;
+  for (auto& [type, state] : states_) state->Reset();
+}
+
+Action& EvalContext::NewAction(std::string_view type) {
+  Action& a = actions_.Append();
+  a.type = type;
+  if (current_call_ != nullptr) {
+    a.span = current_call_->call.span;
+    a.line = current_call_->line;
+    a.column = current_call_->column;
+  }
+  return a;
+}
+
+bool EvalContext::implicit_keep() const {
+  for (const Action& a : actions_.all()) {
+    if (a.cancels_implicit_keep) return false;
+  }
+  return true;
+}
+
+// RFC 5228 §4: keep, fileinto and redirect to the same place twice act once
+// (keep is a fileinto of the default mailbox); discard twice is one discard.
+// RFC 5429 §2.4: at most one reject, and reject is incompatible with
+// delivering the message and with vacation.
+void EvalContext::CommitAction() {
+  Action& added = actions_.all().back();
+  if (current_call_ != nullptr) {
+    for (const auto& d : program_->registry().action_decorators()) {
+      if (d.extension == nullptr || program_->Requires(d.extension->name)) {
+        d.decorator->decorate(*this, current_call_->call, added);
+      }
+    }
+  }
+  const std::span<Action> earlier = actions_.all().first(actions_.size() - 1);
+  auto mailbox_of = [&](const Action& a) -> std::string_view {
+    if (a.type == "keep") return options_->default_mailbox;
+    if (a.type == "fileinto") return a.mailbox;
+    return {};
+  };
+  for (Action& e : earlier) {
+    const bool both_store = !mailbox_of(e).empty() && !mailbox_of(added).empty();
+    const bool duplicate =
+        (both_store && SameMailbox(mailbox_of(e), mailbox_of(added))) ||
+        (e.type == "redirect" && added.type == "redirect" && e.address == added.address) ||
+        (e.type == "discard" && added.type == "discard");
+    if (duplicate) {
+      // The first record stays; a later one can only widen it: cancel the
+      // implicit keep or add flags.
+      e.cancels_implicit_keep = e.cancels_implicit_keep || added.cancels_implicit_keep;
+      e.copy = e.copy && added.copy;
+      for (std::string& flag : added.flags) {
+        if (std::find(e.flags.begin(), e.flags.end(), flag) == e.flags.end()) {
+          e.flags.push_back(std::move(flag));
+        }
+      }
+      actions_.PopBack();
+      return;
+    }
+  }
+  for (const Action& e : earlier) {
+    const bool refuse_twice =
+        e.disposition == Disposition::kRefuses && added.disposition == Disposition::kRefuses;
+    const bool refuse_and_deliver =
+        (e.disposition == Disposition::kRefuses && added.disposition == Disposition::kDelivers) ||
+        (e.disposition == Disposition::kDelivers && added.disposition == Disposition::kRefuses);
+    const bool refuse_and_vacation =
+        (e.disposition == Disposition::kRefuses && added.type == "vacation") ||
+        (e.type == "vacation" && added.disposition == Disposition::kRefuses);
+    if (refuse_twice || refuse_and_deliver || refuse_and_vacation) {
+      std::string message =
+          fmt::format("the {} action conflicts with the earlier {} action", added.type, e.type);
+      actions_.PopBack();
+      Fail("action-conflict", std::move(message));
+      return;
+    }
+  }
+  if (added.type == "redirect" && ++redirects_ > options_->limits.max_redirects) {
+    actions_.PopBack();
+    Fail("max-redirects", fmt::format("more than {} redirects (limit max_redirects)",
+                                      options_->limits.max_redirects));
+    return;
+  }
+  if (actions_.size() > options_->limits.max_actions) {
+    actions_.PopBack();
+    Fail("max-actions",
+         fmt::format("more than {} actions (limit max_actions)", options_->limits.max_actions));
+  }
+}
+
+void EvalContext::Fail(std::string_view id, std::string message) {
+  RuntimeError error{id, std::move(message), {}, 0, 0};
+  if (current_call_ != nullptr) {
+    error.span = current_call_->call.span;
+    error.line = current_call_->line;
+    error.column = current_call_->column;
+  }
+  errors_.push_back(std::move(error));
+}
+
+std::string_view EvalContext::Variable(std::string_view ns, std::string_view name) const {
+  if (!ns.empty()) return {};  // namespaced variables come with their extensions
+  auto it = variables_.find(name);
+  if (it == variables_.end() || it->second.generation != generation_) return {};
+  return it->second.value;
+}
+
+std::string_view EvalContext::MatchVariable(uint32_t index) const {
+  return index < match_variable_count_ ? std::string_view(match_variables_[index])
+                                       : std::string_view();
+}
+
+bool EvalContext::SetVariable(std::string_view name, std::string_view value) {
+  if (value.size() > options_->limits.max_variable_size) {
+    value = value.substr(0, options_->limits.max_variable_size);
+  }
+  auto it = variables_.find(name);
+  if (it == variables_.end()) it = variables_.emplace(std::string(name), VariableSlot{}).first;
+  if (it->second.generation != generation_) {
+    if (++variables_set_ > options_->limits.max_variables) {
+      Fail("max-variables", fmt::format("more than {} variables (limit max_variables)",
+                                        options_->limits.max_variables));
+      return false;
+    }
+    it->second.generation = generation_;
+  }
+  it->second.value.assign(value);
+  return true;
+}
+
+void EvalContext::SetMatchVariables(std::string_view whole,
+                                    const std::vector<std::string_view>& captures) {
+  match_variable_count_ = captures.size() + 1;
+  if (match_variables_.size() < match_variable_count_) {
+    match_variables_.resize(match_variable_count_);
+  }
+  match_variables_[0].assign(whole);
+  for (size_t i = 0; i < captures.size(); ++i) match_variables_[i + 1].assign(captures[i]);
+}
+
+}  // namespace sievekit::vm

@@ -1,0 +1,169 @@
+// EvalContext: everything a prepared command or test sees while one message
+// is evaluated — the message and envelope, the options, the actions taken so
+// far, the variables, scratch buffers, per-extension state and the trace —
+// and the one place runtime errors are raised.
+//
+// An EvalContext is reused from message to message (Begin() resets it but
+// keeps every buffer), which is what makes a warm evaluation allocation-free.
+// It belongs to one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <typeindex>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "common/span.h"
+#include "mail/envelope.h"
+#include "mail/message.h"
+#include "vm/action.h"
+#include "vm/string_template.h"
+
+namespace sievekit::vm {
+
+class Program;
+struct ProgramCall;
+
+// Runtime limits (DESIGN.md §10): exceeding one is a runtime error that
+// keeps the message, named after the limit.
+struct RuntimeLimits {
+  uint32_t max_actions = 64;    // actions of one evaluation, duplicates not counted
+  uint32_t max_redirects = 4;   // RFC 5228 §10: redirect must be limitable
+  uint32_t max_variables = 256;            // distinct variables set by a script
+  uint32_t max_variable_size = 64 * 1024;  // bytes of one variable's value
+};
+
+struct EvalOptions {
+  RuntimeLimits limits;
+  // Where keep stores, for duplicate detection with fileinto (RFC 5228 §4.1).
+  std::string default_mailbox = "INBOX";
+  // Record a line per test and action in EvalResult::trace.
+  bool trace = false;
+};
+
+struct RuntimeError {
+  std::string_view id;  // stable, e.g. "action-conflict", "max-redirects"
+  std::string message;
+  Span span;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+// State an extension keeps for one evaluation (variables' store, internal
+// flags, ...). Reset() is called before each message.
+class ExtensionState {
+ public:
+  virtual ~ExtensionState() = default;
+  virtual void Reset() = 0;
+};
+
+class EvalContext : public VariableSource {
+ public:
+  EvalContext() = default;
+  EvalContext(const EvalContext&) = delete;
+  EvalContext& operator=(const EvalContext&) = delete;
+
+  // Starts a new message. The message must be parsed already.
+  void Begin(const Program& program, mail::Message& message, const mail::Envelope& envelope,
+             const EvalOptions& options);
+
+  const Program& program() const { return *program_; }
+  mail::Message& message() { return *message_; }
+  const mail::Envelope& envelope() const { return *envelope_; }
+  const EvalOptions& options() const { return *options_; }
+
+  // ---- Actions ----
+  // Starts an action record of `type` (static storage) for the running
+  // command; fill it in, then call CommitAction, which applies RFC 5228's
+  // duplicate rules and the conflict rules, or raises a runtime error.
+  Action& NewAction(std::string_view type);
+  void CommitAction();
+  const ActionList& actions() const { return actions_; }
+  ActionList& mutable_actions() { return actions_; }
+  // Whether the implicit keep still applies (no action has cancelled it).
+  bool implicit_keep() const;
+
+  // ---- Errors ----
+  // Raises a runtime error at the running call: evaluation stops, the
+  // message is kept (RFC 5228 §2.10.6).
+  void Fail(std::string_view id, std::string message);
+  bool failed() const { return !errors_.empty(); }
+  const std::vector<RuntimeError>& errors() const { return errors_; }
+
+  // ---- Variables (RFC 5229) ----
+  std::string_view Variable(std::string_view ns, std::string_view name) const override;
+  std::string_view MatchVariable(uint32_t index) const override;
+  // Sets a plain variable (lower-case name); false (with a runtime error)
+  // past the variable limits.
+  bool SetVariable(std::string_view name, std::string_view value);
+  // Replaces the match variables with `captures` (index 0 = whole value).
+  void SetMatchVariables(std::string_view whole, const std::vector<std::string_view>& captures);
+  // Whether matches should record captures (the program reads ${N}).
+  bool wants_match_variables() const { return wants_match_variables_; }
+
+  // A string argument's value; `scratch` must outlive the returned view.
+  std::string_view Expand(const RuntimeString& s, std::string* scratch) const {
+    return s.Expand(*this, scratch);
+  }
+
+  // ---- Scratch and state ----
+  // A reusable buffer; index is per use site (0..kScratchBuffers-1).
+  static constexpr size_t kScratchBuffers = 8;
+  std::string& scratch(size_t index) { return scratch_[index]; }
+  std::vector<std::string_view>& captures() { return captures_; }
+
+  // The evaluation state of type T (created on first use, reset per message).
+  template <typename T>
+  T& State() {
+    auto it = states_.find(std::type_index(typeid(T)));
+    if (it == states_.end()) {
+      it = states_.emplace(std::type_index(typeid(T)), std::make_unique<T>()).first;
+    }
+    return static_cast<T&>(*it->second);
+  }
+
+  // ---- Trace ----
+  bool tracing() const { return options_->trace; }
+  void Trace(std::string line) { trace_.push_back(std::move(line)); }
+  const std::vector<std::string>& trace() const { return trace_; }
+
+  // The call being run (set by the interpreter).
+  void set_current_call(const ProgramCall* call) { current_call_ = call; }
+  const ProgramCall* current_call() const { return current_call_; }
+
+ private:
+  const Program* program_ = nullptr;
+  mail::Message* message_ = nullptr;
+  const mail::Envelope* envelope_ = nullptr;
+  const EvalOptions* options_ = nullptr;
+  const ProgramCall* current_call_ = nullptr;
+  ActionList actions_;
+  std::vector<RuntimeError> errors_;
+  uint32_t redirects_ = 0;
+  // Variables keep their storage across messages: a value counts as set only
+  // when its generation is the current evaluation's.
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct VariableSlot {
+    std::string value;
+    uint64_t generation = 0;
+  };
+  std::unordered_map<std::string, VariableSlot, StringHash, std::equal_to<>> variables_;
+  uint64_t generation_ = 0;
+  uint32_t variables_set_ = 0;
+  std::vector<std::string> match_variables_;
+  size_t match_variable_count_ = 0;
+  bool wants_match_variables_ = false;
+  std::string scratch_[kScratchBuffers];
+  std::vector<std::string_view> captures_;
+  std::unordered_map<std::type_index, std::unique_ptr<ExtensionState>> states_;
+  std::vector<std::string> trace_;
+};
+
+}  // namespace sievekit::vm

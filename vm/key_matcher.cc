@@ -1,0 +1,94 @@
+// Preparing and running the key list of a test.
+#include "vm/key_matcher.h"
+
+#include "vm/eval_context.h"
+#include "vm/match/dynamic_key_matcher.h"
+
+namespace sievekit::vm {
+namespace {
+
+// Per-evaluation scratch for keys only known at run time.
+struct DynamicMatchState : ExtensionState {
+  match::DynamicKeyMatcher matcher;
+  void Reset() override {}
+};
+
+}  // namespace
+
+Result<KeyMatcher> KeyMatcher::Prepare(const ir::Call& call, const ir::Value& keys,
+                                       PrepareContext& context) {
+  KeyMatcher out;
+  if (call.comparator != nullptr) {
+    auto id = match::ComparatorFromName(call.comparator->name);
+    if (!id) return Error{"unsupported comparator '" + call.comparator->name + "'"};
+    out.spec_.comparator = *id;
+  }
+  std::vector<RuntimeString> strings = context.Strings(keys);
+  if (call.match_type != nullptr && call.match_type->runtime != nullptr) {
+    auto custom = call.match_type->runtime->prepare(call, strings, context);
+    if (!custom.ok()) return custom.error();
+    out.custom_ = std::move(*custom);
+    return out;
+  }
+  if (call.match_type != nullptr) {
+    auto type = match::MatchTypeFromName(call.match_type->tag->name);
+    if (!type) return Error{"unsupported match type ':" + call.match_type->tag->name + "'"};
+    out.spec_.type = *type;
+    if (match::TakesRelation(*type)) {
+      auto relation = match::RelationalOpFromName(call.relational_op);
+      if (!relation) return Error{"invalid relational operator '" + call.relational_op + "'"};
+      out.spec_.relation = *relation;
+    }
+  }
+  if (!match::IsCompatible(out.spec_.comparator, out.spec_.type)) {
+    return Error{"comparator cannot be used with this match type"};
+  }
+  const bool all_constant = std::all_of(strings.begin(), strings.end(),
+                                        [](const RuntimeString& s) { return s.is_constant(); });
+  if (all_constant) {
+    std::vector<std::string> constants;
+    constants.reserve(strings.size());
+    for (const RuntimeString& s : strings) constants.push_back(s.constant());
+    auto operand = match::MatchOperand::Prepare(out.spec_, constants);
+    if (!operand.ok()) return operand.error();
+    out.constant_ = std::move(*operand);
+  } else {
+    out.dynamic_keys_ = std::move(strings);
+  }
+  return out;
+}
+
+bool KeyMatcher::Match(EvalContext& ctx, std::string_view value) const {
+  if (custom_) return custom_->Match(ctx, value);
+  std::string& folded = ctx.scratch(0);
+  match::Fold(spec_.comparator, value, &folded);
+  const bool capture = ctx.wants_match_variables() && spec_.type == match::MatchType::kMatches;
+  std::vector<std::string_view>* captures = capture ? &ctx.captures() : nullptr;
+  bool matched = false;
+  if (constant_) {
+    matched = constant_->Match(folded, value, captures);
+  } else {
+    auto& dynamic = ctx.State<DynamicMatchState>().matcher;
+    std::string& key = ctx.scratch(1);
+    for (const RuntimeString& k : dynamic_keys_) {
+      if (dynamic.Match(spec_, ctx.Expand(k, &key), folded, value, captures)) {
+        matched = true;
+        break;
+      }
+    }
+  }
+  if (matched && capture) ctx.SetMatchVariables(value, *captures);
+  return matched;
+}
+
+bool KeyMatcher::MatchCount(EvalContext& ctx, uint64_t count) const {
+  if (constant_) return constant_->MatchCount(count);
+  auto& dynamic = ctx.State<DynamicMatchState>().matcher;
+  std::string& key = ctx.scratch(1);
+  for (const RuntimeString& k : dynamic_keys_) {
+    if (dynamic.MatchCount(spec_, ctx.Expand(k, &key), count)) return true;
+  }
+  return false;
+}
+
+}  // namespace sievekit::vm

@@ -1,0 +1,50 @@
+// KeyMatcher: the comparator + match type + key list of one test, prepared
+// for the VM (RFC 5228 §2.7, RFC 5231, RFC 5229 §3.2).
+//
+// Constant keys are prepared once into a match::MatchOperand; keys that
+// contain variables are expanded and matched per message; match types that
+// an extension implements (e.g. :regex) go through its KeyMatcherImpl.
+// Matching folds the value into an evaluation scratch buffer, so a warm
+// match does not allocate. Immutable after Prepare; shared by threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "ir/ir.h"
+#include "vm/call_runtime.h"
+#include "vm/match/match_operand.h"
+#include "vm/string_template.h"
+
+namespace sievekit::vm {
+
+class EvalContext;
+
+class KeyMatcher {
+ public:
+  // `keys` is the call's key-list argument.
+  static Result<KeyMatcher> Prepare(const ir::Call& call, const ir::Value& keys,
+                                    PrepareContext& context);
+
+  // Whether `value` matches any key. On a successful :matches (or a custom
+  // match type that captures), sets the match variables when the program
+  // reads them.
+  bool Match(EvalContext& ctx, std::string_view value) const;
+
+  // :count (RFC 5231 §4.2): the caller counts the values and asks here.
+  bool is_count() const { return spec_.type == match::MatchType::kCount; }
+  bool MatchCount(EvalContext& ctx, uint64_t count) const;
+
+  const match::MatchSpec& spec() const { return spec_; }
+
+ private:
+  match::MatchSpec spec_;
+  std::optional<match::MatchOperand> constant_;
+  std::vector<RuntimeString> dynamic_keys_;
+  std::unique_ptr<KeyMatcherImpl> custom_;
+};
+
+}  // namespace sievekit::vm
