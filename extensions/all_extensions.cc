@@ -1,19 +1,14 @@
-// The explicit list of extensions (no self-registering statics: the linker
-// would drop them from a static library).
+// Registers every extension: the list is generated from the extension.cmake
+// files (no self-registering statics: the linker would drop them from a
+// static library).
 #include "extensions/all_extensions.h"
 
-#include "extensions/core/core.h"
-#include "extensions/encoded_character/encoded_character.h"
-#include "extensions/envelope/envelope.h"
-#include "extensions/fileinto/fileinto.h"
+#include "registered_extensions.inc"
 
 namespace sievekit::extensions {
 
 void RegisterAllExtensions(ir::Registry& registry) {
-  RegisterCore(registry);
-  RegisterEncodedCharacter(registry);
-  RegisterEnvelope(registry);
-  RegisterFileinto(registry);
+  RegisterEveryExtension(registry);
   registry.Finalize();
 }
 

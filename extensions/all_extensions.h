@@ -1,6 +1,6 @@
-// The list of every extension sievekit offers, and the shared registry
-// holding them. Adding an extension means adding its folder and one line in
-// all_extensions.cc.
+// Every extension sievekit offers, and the shared registry holding them.
+// Adding an extension means adding its folder with an extension.cmake (see
+// extensions/CMakeLists.txt); nothing else changes.
 #pragma once
 
 #include "ir/registry.h"
