@@ -1,0 +1,125 @@
+// Tests for vm/codegen: the instructions emitted for control flow, and a
+// truth-table check that jump lists evaluate not/anyof/allof exactly like
+// the boolean formulas they stand for.
+#include "vm/codegen.h"
+
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "tests/vm/vm_test_util.h"
+
+namespace sievekit::vm {
+namespace {
+
+using vmtest::CompileText;
+
+std::string Listing(const Program& program) {
+  std::string out;
+  for (const Instruction& ins : program.code()) {
+    out += std::string(OpcodeName(ins.op));
+    if (ins.op == Opcode::kExecute || ins.op == Opcode::kTestJumpIfTrue ||
+        ins.op == Opcode::kTestJumpIfFalse) {
+      out += " " + program.calls()[ins.a].call.spec->name;
+    }
+    if (ins.op == Opcode::kJump || ins.op == Opcode::kTestJumpIfTrue ||
+        ins.op == Opcode::kTestJumpIfFalse) {
+      out += " ->" + std::to_string(ins.b);
+    }
+    out += "; ";
+  }
+  return out;
+}
+
+TEST(CodegenTest, EmitsCoarseInstructionsAndForwardJumps) {
+  const struct {
+    std::string script;
+    std::string listing;
+  } cases[] = {
+      {"keep;", "execute keep; halt; "},
+      {"stop;", "stop; halt; "},
+      {"if exists \"a\" { discard; }", "test-jump-if-false exists ->2; execute discard; halt; "},
+      // not costs nothing: the jump's sense flips.
+      {"if not exists \"a\" { discard; }",
+       "test-jump-if-true exists ->2; execute discard; halt; "},
+      {"if anyof(exists \"a\", exists \"b\") { discard; }",
+       "test-jump-if-true exists ->2; test-jump-if-false exists ->3; execute discard; halt; "},
+      {"if allof(exists \"a\", exists \"b\") { discard; }",
+       "test-jump-if-false exists ->3; test-jump-if-false exists ->3; execute discard; halt; "},
+      {"if exists \"a\" { keep; } elsif exists \"b\" { discard; } else { stop; }",
+       "test-jump-if-false exists ->3; execute keep; jump ->7; test-jump-if-false exists ->6; "
+       "execute discard; jump ->7; stop; halt; "},
+      {"if true { keep; }", "execute keep; halt; "},
+      {"if false { keep; }", "jump ->2; execute keep; halt; "},
+  };
+  for (const auto& c : cases) {
+    auto program = CompileText(c.script);
+    ASSERT_NE(program, nullptr);
+    EXPECT_EQ(Listing(*program), c.listing) << c.script;
+  }
+}
+
+// A random formula over not/anyof/allof/true/false and "exists X-Vn" leaves.
+struct Formula {
+  std::string sieve;
+  std::function<bool(unsigned)> value;  // given the set of present headers
+};
+
+Formula RandomFormula(std::mt19937& rng, int depth) {
+  const int kind = depth == 0 ? static_cast<int>(rng() % 3) : static_cast<int>(rng() % 6);
+  switch (kind) {
+    case 0: {
+      const unsigned v = rng() % 4;
+      return {"exists \"X-V" + std::to_string(v) + "\"",
+              [v](unsigned present) { return (present >> v) & 1u; }};
+    }
+    case 1:
+      return {"true", [](unsigned) { return true; }};
+    case 2:
+      return {"false", [](unsigned) { return false; }};
+    case 3: {
+      Formula inner = RandomFormula(rng, depth - 1);
+      return {"not " + inner.sieve, [f = inner.value](unsigned p) { return !f(p); }};
+    }
+    default: {
+      const bool any = kind == 4;
+      const int n = 1 + static_cast<int>(rng() % 3);
+      std::vector<Formula> children;
+      std::string sieve = any ? "anyof(" : "allof(";
+      for (int i = 0; i < n; ++i) {
+        children.push_back(RandomFormula(rng, depth - 1));
+        sieve += (i ? ", " : "") + children.back().sieve;
+      }
+      sieve += ")";
+      return {sieve, [children, any](unsigned p) {
+                for (const Formula& c : children) {
+                  if (c.value(p) == any) return any;
+                }
+                return !any;
+              }};
+    }
+  }
+}
+
+TEST(CodegenTest, JumpListsAgreeWithBooleanSemantics) {
+  std::mt19937 rng(20261128);
+  for (int round = 0; round < 300; ++round) {
+    const Formula f = RandomFormula(rng, 4);
+    auto program = CompileText("if " + f.sieve + " { discard; }");
+    ASSERT_NE(program, nullptr) << f.sieve;
+    for (unsigned present = 0; present < 16; ++present) {
+      std::string message;
+      for (unsigned v = 0; v < 4; ++v) {
+        if ((present >> v) & 1u) message += "X-V" + std::to_string(v) + ": 1\r\n";
+      }
+      message += "\r\nbody\r\n";
+      const std::string expected = f.value(present) ? "discard" : "keep*";
+      EXPECT_EQ(vmtest::RunScript(*program, message), expected) << f.sieve << " with " << present;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sievekit::vm
