@@ -15,6 +15,8 @@ namespace {
 constexpr Subcommand kSubcommands[] = {
     {"check", "check [--json] FILE...", "validate scripts and report every error", RunCheck},
     {"run", "run SCRIPT MESSAGE [--json]", "show what a script does with a message", RunRun},
+    {"filter", "filter SCRIPT MAILDIR|MBOX [--json]",
+     "run a script over a whole mailbox (a dry run)", RunFilter},
     {"fmt", "fmt [--check] FILE", "print a script in the canonical layout", RunFmt},
     {"dump", "dump [--syntax|--ir] FILE", "show the syntax tree or the IR of a script", RunDump},
 };

@@ -31,5 +31,6 @@ int RunCheck(Args args);
 int RunFmt(Args args);
 int RunDump(Args args);
 int RunRun(Args args);
+int RunFilter(Args args);
 
 }  // namespace sievekit::tools
