@@ -3,6 +3,7 @@
 #include "parser/formatter.h"
 
 #include <cctype>
+#include <optional>
 
 #include "parser/doc.h"
 #include "parser/string_literal.h"
@@ -35,9 +36,18 @@ class Formatter {
  public:
   Formatter(const SyntaxTree& tree, const FormatOptions& options)
       : tree_(tree), options_(options), consumed_(tree.trivia.size(), false) {
-    const std::string& text = tree.source->text();
-    const size_t lf = text.find('\n');
-    newline_ = (lf != std::string::npos && lf > 0 && text[lf - 1] == '\r') ? "\r\n" : "\n";
+    // The line ending is the first one between tokens (a string may hold
+    // others); without any, the first one anywhere.
+    auto ending_of = [](std::string_view text) -> std::optional<std::string> {
+      const size_t lf = text.find('\n');
+      if (lf == std::string_view::npos) return std::nullopt;
+      return (lf > 0 && text[lf - 1] == '\r') ? "\r\n" : "\n";
+    };
+    std::optional<std::string> ending;
+    for (const Trivia& t : tree.trivia) {
+      if ((ending = ending_of(tree.Text(t.span)))) break;
+    }
+    newline_ = ending ? *ending : ending_of(tree.source->text()).value_or("\n");
   }
 
   std::string Run() {
@@ -66,7 +76,11 @@ class Formatter {
     Doc out;
     bool any = false;
     const auto [first, last] = tree_.LeadingTriviaPieces(token);
-    bool after_hash_comment = first != tree_.trivia.data() && (first - 1)->kind == TriviaKind::kHashComment;
+    // A hash comment right before this stretch (a trailing comment of the
+    // previous line) ended with that line's break.
+    bool after_hash_comment = first != last && first != tree_.trivia.data() &&
+                              (first - 1)->kind == TriviaKind::kHashComment &&
+                              (first - 1)->span.end == first->span.begin;
     for (const Trivia* t = first; t != last; ++t) {
       const size_t index = static_cast<size_t>(t - tree_.trivia.data());
       const std::string_view text = tree_.Text(t->span);
