@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "common/diagnostic_catalogue.h"
+
 namespace sievekit {
 
 std::string_view SeverityName(Severity severity) {
@@ -26,6 +28,17 @@ Diagnostic& Diagnostics::Add(const DiagnosticKind& kind, Span span, std::string 
   }
   diagnostics_.push_back(Diagnostic{&kind, span, std::move(message), {}});
   return diagnostics_.back();
+}
+
+void Diagnostics::MarkTruncated() {
+  if (truncated_) return;
+  truncated_ = true;
+  Span at{};
+  for (const Diagnostic& d : diagnostics_) at = d.span.begin >= at.begin ? d.span : at;
+  diagnostics_.push_back(Diagnostic{&diag::kTooManyErrors, at,
+                                    fmt::format("too many errors; stopping after {}",
+                                                max_errors_),
+                                    {}});
 }
 
 void Diagnostics::SortByPosition() {

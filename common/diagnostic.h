@@ -64,8 +64,12 @@ class Diagnostics {
   uint32_t error_count() const { return error_count_; }
   uint32_t warning_count() const { return warning_count_; }
   bool has_errors() const { return error_count_ > 0; }
-  // True once an error was dropped because the cap was reached.
-  bool capped() const { return error_count_ > max_errors_; }
+  // True once errors were dropped, or work stopped, because of the cap.
+  bool capped() const { return truncated_ || error_count_ > max_errors_; }
+  // Called by a compiler stage that stops at the cap: records that more
+  // errors may have followed, with a final too-many-errors diagnostic (not
+  // counted as an error of its own). Idempotent.
+  void MarkTruncated();
   bool AtErrorCap() const { return error_count_ >= max_errors_; }
   uint32_t max_errors() const { return max_errors_; }
 
@@ -77,6 +81,7 @@ class Diagnostics {
   uint32_t max_errors_;
   uint32_t error_count_ = 0;
   uint32_t warning_count_ = 0;
+  bool truncated_ = false;
   std::vector<Diagnostic> diagnostics_;
   Diagnostic scratch_;
 };

@@ -37,7 +37,9 @@ inline constexpr DiagnosticKind kTooManyErrors{"too-many-errors", kError,
                                                "too many errors; stopping after {}"};
 
 // Lexical structure (RFC 5228 section 8.1).
-inline constexpr DiagnosticKind kInvalidUtf8{"invalid-utf8", kError, "invalid UTF-8 in {}"};
+// RFC 5228 §2.4.2: "implementations MUST accept all strings that match the
+// grammar", UTF-8 or not; commands that need UTF-8 (fileinto) check their own.
+inline constexpr DiagnosticKind kInvalidUtf8{"invalid-utf8", kWarning, "{} is not valid UTF-8"};
 inline constexpr DiagnosticKind kInvalidUtf8Comment{"invalid-utf8-comment", kWarning,
                                                     "comment is not valid UTF-8"};
 inline constexpr DiagnosticKind kNulByte{"nul-byte", kError, "NUL byte in script"};

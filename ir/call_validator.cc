@@ -7,6 +7,7 @@
 // follow-up errors hides the real one.
 #include "ir/call_validator.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -79,7 +80,12 @@ class CallMatcher {
   }
 
   Call Run(const std::vector<syntax::Argument>& arguments) {
+    skipped_optional_ = OptionalArgumentsLeftOut(arguments);
+    const uint32_t errors_before = context_.diagnostics().error_count();
+    // The extension's own checks run only on arguments that are right so far
+    // (a string transform may have reported a bad string already).
     if (MatchArguments(arguments) && ResolveSharedArguments() && spec_.validate &&
+        context_.diagnostics().error_count() == errors_before &&
         !context_.diagnostics().AtErrorCap()) {
       spec_.validate(context_, call_);
     }
@@ -87,6 +93,31 @@ class CallMatcher {
   }
 
  private:
+  // How many leading optional positional arguments the call leaves out:
+  // as many as needed for the arguments given to fill the rest. Tags are
+  // skipped with their parameters (an unknown tag is reported later anyway).
+  size_t OptionalArgumentsLeftOut(const std::vector<syntax::Argument>& arguments) const {
+    size_t optional = 0;
+    while (optional < spec_.positional.size() && spec_.positional[optional].optional) ++optional;
+    if (optional == 0) return 0;
+    size_t given = 0;
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      if (!arguments[i].IsTag()) {
+        ++given;
+        continue;
+      }
+      const std::string name = AsciiLower(arguments[i].tag);
+      for (const TagSpec* t : tags_) {
+        if (t->name == name && t->param && i + 1 < arguments.size() && !arguments[i + 1].IsTag()) {
+          ++i;
+          break;
+        }
+      }
+    }
+    const size_t missing = given < spec_.positional.size() ? spec_.positional.size() - given : 0;
+    return std::min(missing, optional);
+  }
+
   // False when an error was reported.
   bool MatchArguments(const std::vector<syntax::Argument>& arguments) {
     for (size_t i = 0; i < arguments.size(); ++i) {
@@ -97,8 +128,9 @@ class CallMatcher {
         return false;
       }
     }
-    if (call_.positional.size() < spec_.positional.size()) {
-      const size_t want = spec_.positional.size();
+    if (call_.positional.size() + skipped_optional_ < spec_.positional.size()) {
+      size_t want = 0;
+      for (const PositionalSpec& p : spec_.positional) want += p.optional ? 0 : 1;
       const size_t got = call_.positional.size();
       context_.Report(diag::kMissingArgument, call_.name_span, name_, kind_, want,
                       want == 1 ? "" : "s", got, got == 1 ? "was" : "were");
@@ -115,7 +147,8 @@ class CallMatcher {
   }
 
   bool MatchPositional(const syntax::Argument& a) {
-    const size_t index = call_.positional.size();
+    const size_t written = call_.positional.size();  // position as written
+    const size_t index = written + skipped_optional_;  // position in the signature
     if (index >= spec_.positional.size()) {
       context_.Report(diag::kTooManyArguments, a.span, name_, kind_,
                       spec_.positional.empty()
@@ -127,7 +160,7 @@ class CallMatcher {
     const PositionalSpec& want = spec_.positional[index];
     if (!Fits(a, want.type)) {
       context_.Report(diag::kWrongArgumentType, a.span, name_, kind_, ArgTypeName(want.type),
-                      index + 1, want.name, DescribeSyntaxArgument(a));
+                      written + 1, want.name, DescribeSyntaxArgument(a));
       return false;
     }
     call_.positional.push_back(ToValue(context_, a, want.type));
@@ -281,6 +314,7 @@ class CallMatcher {
   std::string_view kind_;
   std::vector<const TagSpec*> tags_;
   std::map<std::string, size_t, std::less<>> seen_groups_;  // group → index in call_.tags
+  size_t skipped_optional_ = 0;  // leading optional positional arguments left out
   Call call_;
 };
 

@@ -88,7 +88,9 @@ struct Statement {
 
 struct Script {
   std::shared_ptr<const SourceFile> source;
-  std::vector<const ExtensionSpec*> required;  // in order of first require
+  // In order of first require, then those a successful ihave made usable
+  // (RFC 5463), in order of first use.
+  std::vector<const ExtensionSpec*> required;
   std::vector<Statement> body;
 
   bool Requires(std::string_view extension) const;

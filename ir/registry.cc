@@ -92,6 +92,9 @@ MatchTypeSpec& ExtensionBuilder::MatchType(std::string name, ComparatorNeed need
     tag.param = ArgType::kString;
     tag.param_description = "a relational operator";
   }
+  if (registry_.FindMatchType(tag.name) != nullptr) {
+    RegistrationError("match type ':" + tag.name + "' declared twice");
+  }
   registry_.group_tags_.push_back(&tag);
   MatchTypeSpec& spec = registry_.match_types_.emplace_back();
   spec.tag = &tag;
@@ -107,6 +110,9 @@ AddressPartSpec& ExtensionBuilder::AddressPart(std::string name,
   tag.name = AsciiLower(name);
   tag.group = std::string(kAddressPartGroup);
   tag.extension = extension_;
+  if (registry_.FindAddressPart(tag.name) != nullptr) {
+    RegistrationError("address part ':" + tag.name + "' declared twice");
+  }
   registry_.group_tags_.push_back(&tag);
   AddressPartSpec& spec = registry_.address_parts_.emplace_back();
   spec.tag = &tag;
@@ -116,6 +122,18 @@ AddressPartSpec& ExtensionBuilder::AddressPart(std::string name,
 
 void ExtensionBuilder::EnvelopePart(std::string name) {
   registry_.envelope_parts_.push_back(AsciiLower(name));
+}
+
+const VariableNamespaceSpec& ExtensionBuilder::VariableNamespace(std::string name,
+                                                                 bool settable) {
+  VariableNamespaceSpec& spec = registry_.variable_namespaces_.emplace_back();
+  spec.name = AsciiLower(name);
+  spec.extension = extension_;
+  spec.settable = settable;
+  if (registry_.FindVariableNamespace(spec.name) != &spec) {
+    RegistrationError("variable namespace '" + spec.name + "' declared twice");
+  }
+  return spec;
 }
 
 void ExtensionBuilder::TransformStrings(StringTransform transform) {
@@ -253,6 +271,14 @@ bool Registry::IsEnvelopePart(std::string_view name) const {
   const std::string lower = AsciiLower(name);
   return std::find(envelope_parts_.begin(), envelope_parts_.end(), lower) !=
          envelope_parts_.end();
+}
+
+const VariableNamespaceSpec* Registry::FindVariableNamespace(std::string_view name) const {
+  const std::string lower = AsciiLower(name);
+  for (const VariableNamespaceSpec& spec : variable_namespaces_) {
+    if (spec.name == lower) return &spec;
+  }
+  return nullptr;
 }
 
 std::vector<std::string_view> Registry::ExtensionNames() const {

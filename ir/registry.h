@@ -73,9 +73,22 @@ struct TagSpec {
 struct PositionalSpec {
   std::string name;  // e.g. "header-names", used in messages
   ArgType type;
+  // May be left out (RFC 5232's variable name before setflag's flag list).
+  // Only leading arguments may be optional: they are taken to be present
+  // when the call has enough positional arguments for them, and the call's
+  // ir::Call::positional then holds only the arguments given.
+  bool optional = false;
 };
 
 using ValidateHook = std::function<void(ValidationContext&, Call&)>;
+// For a test whose value is known at compile time and decides what the code
+// it guards may use (ihave, RFC 5463 §4): returns the value and, when it is
+// true, sets *enables to the extensions usable wherever the test holds (the
+// block of the `if` it guards, and later tests of an enclosing allof). The
+// validator folds such a test into true or false; the code it guards when it
+// is false never runs and is not validated beyond its syntax.
+using GuardHook = std::function<bool(ValidationContext&, const Call&,
+                                     std::vector<const ExtensionSpec*>* enables)>;
 struct StringValue;
 // Rewrites every string of a script that requires the extension, before
 // anything else looks at it (encoded-character, RFC 5228 §2.4.2.4).
@@ -94,6 +107,7 @@ struct CallSpec {
   std::vector<std::string> required_groups;  // a tag of each must be present
   bool takes_block = false;          // e.g. foreverypart (RFC 5703)
   ValidateHook validate;             // semantic checks after the signature matched
+  GuardHook guard;                   // tests only; see GuardHook
   const vm::CallRuntime* runtime = nullptr;  // how the VM prepares and runs it
 };
 
@@ -126,6 +140,17 @@ struct AddressPartSpec {
   const vm::AddressPartRuntime* runtime = nullptr;  // extracts the part
 };
 
+// A variable namespace (RFC 5229 §3) an extension provides, such as
+// include's "global" (RFC 6609 §3.4). "${name.x}" and `set "name.x"` are
+// valid only in scripts that require the extension.
+struct VariableNamespaceSpec {
+  std::string name;  // the first component of the namespace, lower case
+  const ExtensionSpec* extension = nullptr;
+  // Whether `set` may assign its variables (RFC 5229 §4: "unless an
+  // extension explicitly allows its use in set").
+  bool settable = false;
+};
+
 class Registry;
 
 // The one object an extension's registration function talks to.
@@ -151,6 +176,8 @@ class ExtensionBuilder {
   AddressPartSpec& AddressPart(std::string name, const vm::AddressPartRuntime* runtime = nullptr);
   // An envelope part name accepted by the `envelope` test (RFC 5228 §5.4).
   void EnvelopePart(std::string name);
+  // A variable namespace (RFC 5229 §3) owned by this extension.
+  const VariableNamespaceSpec& VariableNamespace(std::string name, bool settable = false);
   // A rewrite applied to every string of scripts that require this extension.
   void TransformStrings(StringTransform transform);
   // A run-time hook that adjusts every action of scripts requiring this
@@ -190,6 +217,8 @@ class Registry {
   // The tags a call accepts: its own and those of the groups it accepts.
   std::vector<const TagSpec*> TagsOf(const CallSpec& call) const;
   bool IsEnvelopePart(std::string_view name) const;
+  // The namespace whose first component is `name` (case-insensitive).
+  const VariableNamespaceSpec* FindVariableNamespace(std::string_view name) const;
   struct ExtensionTransform {
     const ExtensionSpec* extension;
     StringTransform transform;
@@ -221,6 +250,7 @@ class Registry {
   std::vector<const TagSpec*> group_tags_;  // members of shared groups
   std::vector<std::pair<std::string, const TagSpec*>> pending_tags_;
   std::vector<std::string> envelope_parts_;
+  std::deque<VariableNamespaceSpec> variable_namespaces_;
   std::vector<ExtensionTransform> string_transforms_;
   std::vector<ExtensionDecorator> decorators_;
   const ExtensionSpec* base_ = nullptr;

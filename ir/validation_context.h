@@ -50,6 +50,9 @@ class ValidationContext {
   bool IsAvailable(const ExtensionSpec& extension) const;
 
   void Enable(const ExtensionSpec* extension) { enabled_.insert(extension); }
+  // Undoes Enable, for extensions enabled only within a guarded block
+  // (ihave, RFC 5463).
+  void Disable(const ExtensionSpec* extension) { enabled_.erase(extension); }
 
  private:
   const Registry& registry_;

@@ -2,12 +2,18 @@
 // built-in tests (true, false, not, anyof, allof), and dispatch of every other
 // command and test to the registry through ValidateCall.
 //
+// Tests with a guard hook (ihave, RFC 5463) are folded into true or false
+// here: extensions they guarantee are enabled for the code they guard, and
+// the block of a condition that can never be true is left unvalidated (it
+// may use extensions this host lacks, and it never runs).
+//
 // One mistake should produce one error: a misplaced or malformed `require`
 // is not also checked for extension names, a run of orphaned elsif/else
 // blocks gets one error, and a call whose arguments are already wrong is not
 // also blamed for a stray test.
 #include "ir/validator.h"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -34,6 +40,12 @@ std::string_view DescribeArgument(const syntax::Argument& a) {
   return a.bracketed ? "a string list" : "a string";
 }
 
+// What a condition tells the validator about the code it guards.
+struct Guard {
+  std::vector<const ExtensionSpec*> enables;  // usable wherever it is true
+  bool never_true = false;                    // known false at compile time
+};
+
 class Validator {
  public:
   Validator(const syntax::SyntaxTree& tree, const Registry& registry,
@@ -43,6 +55,7 @@ class Validator {
   Script Run() {
     script_.source = tree_.source;
     script_.body = ValidateBlock(tree_.commands, /*top_level=*/true);
+    if (Stopped()) context_.diagnostics().MarkTruncated();
     return std::move(script_);
   }
 
@@ -94,7 +107,7 @@ class Validator {
 
   void ValidateStop(const syntax::Command& c) {
     const bool arguments_ok = CheckNoArguments(c.name, "command", c.arguments);
-    if (arguments_ok) CheckNoTests(c.name, "command", c.tests);
+    if (arguments_ok) CheckStrayTests(c);
     CheckNoBlock(c);
   }
 
@@ -105,7 +118,7 @@ class Validator {
       return;
     }
     if (!c.tests.empty()) {
-      CheckNoTests(c.name, "command", c.tests);
+      CheckStrayTests(c);
       return;
     }
     if (c.block) {
@@ -135,9 +148,10 @@ class Validator {
         for (std::string_view n : registry().ExtensionNames()) {
           if (context_.IsAvailable(*registry().FindExtension(n))) names.push_back(n);
         }
+        const CallSpec* command = registry().FindCommand(s.value);
         if (auto best = SuggestClosest(s.value, names)) {
           d.Note(fmt::format("did you mean '{}'?", *best));
-        } else if (registry().FindCommand(s.value) != nullptr) {
+        } else if (command != nullptr && command->extension == nullptr) {
           d.Note(fmt::format("'{}' is part of the base language and needs no require", s.value));
         }
         continue;
@@ -159,13 +173,16 @@ class Validator {
       s.span = s.span.Cover(c.span);
       Branch branch;
       branch.span = c.span;
+      Guard guard;
       if (CheckNoArguments(c.name, "command", c.arguments)) {
-        branch.condition = ValidateConditionOf(c);
+        branch.condition = ValidateConditionOf(c, &guard);
       }
       if (!c.block) {
         context_.Report(diag::kMissingBlock, c.span, c.name);
-      } else {
+      } else if (!guard.never_true) {
+        const std::vector<const ExtensionSpec*> enabled = EnableAll(guard.enables);
         branch.body = ValidateBlock(c.block->commands, false);
+        DisableAll(enabled);
       }
       s.branches.push_back(std::move(branch));
       if (*index + 1 >= commands.size()) break;
@@ -179,7 +196,7 @@ class Validator {
         ++*index;
         s.span = s.span.Cover(next.span);
         if (CheckNoArguments(next.name, "command", next.arguments)) {
-          CheckNoTests(next.name, "command", next.tests);
+          CheckElseTests(next);
         }
         if (!next.block) {
           context_.Report(diag::kMissingBlock, next.span, next.name);
@@ -193,8 +210,24 @@ class Validator {
     return s;
   }
 
+  // Enables those of `extensions` not enabled yet; returns them, for
+  // DisableAll at the end of the guarded code.
+  std::vector<const ExtensionSpec*> EnableAll(const std::vector<const ExtensionSpec*>& extensions) {
+    std::vector<const ExtensionSpec*> enabled;
+    for (const ExtensionSpec* e : extensions) {
+      if (context_.IsEnabled(e)) continue;
+      context_.Enable(e);
+      enabled.push_back(e);
+    }
+    return enabled;
+  }
+
+  void DisableAll(const std::vector<const ExtensionSpec*>& extensions) {
+    for (const ExtensionSpec* e : extensions) context_.Disable(e);
+  }
+
   // The single test of an if or elsif.
-  Test ValidateConditionOf(const syntax::Command& c) {
+  Test ValidateConditionOf(const syntax::Command& c, Guard* guard) {
     if (c.tests.empty()) {
       context_.Report(diag::kMissingTest, NameSpan(c.identifier_token), c.name, "command",
                       "a test");
@@ -205,10 +238,12 @@ class Validator {
                       "a single test, not a test list (use anyof or allof)");
       return Test{};
     }
-    return ValidateTest(c.tests.front());
+    return ValidateTest(c.tests.front(), guard);
   }
 
-  Test ValidateTest(const syntax::Test& t) {
+  // Validates a test; `guard` receives what the test guarantees where it
+  // is true.
+  Test ValidateTest(const syntax::Test& t, Guard* guard) {
     Test out;
     out.span = t.span;
     const std::string name = AsciiLower(t.name);
@@ -230,7 +265,15 @@ class Validator {
                         want_list ? "a test list in parentheses" : "a single test");
         return out;
       }
-      for (const syntax::Test& child : t.tests) out.children.push_back(ValidateTest(child));
+      if (out.kind == Test::Kind::kAllOf) return ValidateAllOf(t, std::move(out), guard);
+      // Where `not` or `anyof` is true, no child is known to be true.
+      bool never_true = out.kind == Test::Kind::kAnyOf;
+      for (const syntax::Test& child : t.tests) {
+        Guard child_guard;
+        out.children.push_back(ValidateTest(child, &child_guard));
+        never_true = never_true && child_guard.never_true;
+      }
+      guard->never_true = never_true;
       return out;
     }
     out.kind = Test::Kind::kFalse;
@@ -247,7 +290,54 @@ class Validator {
     out.call = ValidateCall(context_, *spec, t.name, t.span, name_span, t.arguments, &ok);
     CheckSubTests(*spec, t.name, t.arguments, t.tests, name_span, ok);
     out.kind = Test::Kind::kCall;
+    if (ok && spec->guard) FoldGuard(out, guard);
     return out;
+  }
+
+  // allof evaluates its tests left to right and stops at the first false
+  // one (RFC 5463 §4 item 5), so what a test guarantees holds for the tests
+  // after it, and once one is known false the rest never run.
+  Test ValidateAllOf(const syntax::Test& t, Test out, Guard* guard) {
+    std::vector<const ExtensionSpec*> enabled;
+    for (const syntax::Test& child : t.tests) {
+      Guard child_guard;
+      out.children.push_back(ValidateTest(child, &child_guard));
+      if (child_guard.never_true) {
+        guard->never_true = true;
+        break;
+      }
+      guard->enables.insert(guard->enables.end(), child_guard.enables.begin(),
+                            child_guard.enables.end());
+      const std::vector<const ExtensionSpec*> now_enabled = EnableAll(child_guard.enables);
+      enabled.insert(enabled.end(), now_enabled.begin(), now_enabled.end());
+    }
+    DisableAll(enabled);
+    if (guard->never_true) {
+      out.kind = Test::Kind::kFalse;
+      out.children.clear();
+    }
+    return out;
+  }
+
+  // Replaces a guard test by its compile-time value. An extension it makes
+  // usable joins the script's requirements, so that run-time hooks of the
+  // extension (action decorators) apply as if it had been required.
+  void FoldGuard(Test& test, Guard* guard) {
+    std::vector<const ExtensionSpec*> enables;
+    const bool value = test.call.spec->guard(context_, test.call, &enables);
+    test.kind = value ? Test::Kind::kTrue : Test::Kind::kFalse;
+    test.call = Call{};
+    if (!value) {
+      guard->never_true = true;
+      return;
+    }
+    for (const ExtensionSpec* e : enables) {
+      if (std::find(script_.required.begin(), script_.required.end(), e) ==
+          script_.required.end()) {
+        script_.required.push_back(e);
+      }
+    }
+    guard->enables = std::move(enables);
   }
 
   std::optional<Call> ValidateCommandCall(const syntax::Command& c) {
@@ -287,22 +377,39 @@ class Validator {
     const syntax::Test& first = tests.front();
     const std::string first_name = AsciiLower(first.name);
     const std::string_view kind = KindName(spec.kind);
-    for (const TagSpec* tag : registry().TagsOf(spec)) {
-      if (tag->name == first_name && !tests.empty()) {
-        context_.Report(diag::kMissingColon, NameSpan(first.identifier_token), first.name,
-                        written, kind);
-        return;
-      }
+    if (registry().FindTag(spec, first_name) != nullptr) {
+      context_.Report(diag::kMissingColon, NameSpan(first.identifier_token), first.name, written,
+                      kind);
+      return;
     }
-    if (!signature_ok) return;
+    if (signature_ok) CheckStrayTests(written, kind, arguments, tests, name_span);
+  }
+
+  // A test after a call that takes none. After a command, a name that is not
+  // a test is most likely the next command with the ';' before it forgotten.
+  void CheckStrayTests(std::string_view written, std::string_view kind,
+                       const std::vector<syntax::Argument>& arguments,
+                       const std::vector<syntax::Test>& tests, Span name_span) {
+    if (tests.empty()) return;
+    const std::string first_name = AsciiLower(tests.front().name);
     const bool known_test =
         registry().FindTest(first_name) != nullptr || IsOneOf(first_name, kControlTests);
-    if (spec.kind == CallKind::kCommand && !known_test) {
+    if (kind == "command" && !known_test) {
       const uint32_t after = arguments.empty() ? name_span.end : arguments.back().span.end;
       context_.Report(diag::kMissingSemicolon, Span{after, after}, written);
       return;
     }
     CheckNoTests(written, kind, tests);
+  }
+  // "else if" is the usual slip for elsif.
+  void CheckElseTests(const syntax::Command& c) {
+    Diagnostic* d = CheckNoTests(c.name, "command", c.tests);
+    if (d != nullptr && AsciiLower(c.tests.front().name) == "if") {
+      d->Note("write 'elsif' instead of 'else if'");
+    }
+  }
+  void CheckStrayTests(const syntax::Command& c) {
+    CheckStrayTests(c.name, "command", c.arguments, c.tests, NameSpan(c.identifier_token));
   }
 
   // Whether the host offers the call's extension at all (a testsuite command
@@ -348,13 +455,14 @@ class Validator {
     return false;
   }
 
-  void CheckNoTests(std::string_view name, std::string_view kind,
-                    const std::vector<syntax::Test>& tests) {
-    if (tests.empty()) return;
+  // Reports a test given to a call that takes none; returns the report.
+  Diagnostic* CheckNoTests(std::string_view name, std::string_view kind,
+                           const std::vector<syntax::Test>& tests) {
+    if (tests.empty()) return nullptr;
     const bool is_test = kind == "test";
-    context_.Report(diag::kUnexpectedTest, tests.front().span, name, kind,
-                    is_test ? "sub-tests" : "tests",
-                    is_test ? "a sub-test was" : "a test was");
+    return &context_.Report(diag::kUnexpectedTest, tests.front().span, name, kind,
+                            is_test ? "sub-tests" : "tests",
+                            is_test ? "a sub-test was" : "a test was");
   }
 
   void CheckNoBlock(const syntax::Command& c) {

@@ -257,7 +257,7 @@ void ParseState::SetBlockBrace(uint32_t token, bool open) {
 void ParseState::AddString(uint32_t token, std::string value) {
   const Span span = tokens_[token].span;
   if (auto bad = utf8::FindInvalid(value)) {
-    diagnostics_.Report(diag::kInvalidUtf8, span, "string");
+    diagnostics_.Report(diag::kInvalidUtf8, span, "the string");
   }
   if (value.size() > limits_.max_string_length) {
     diagnostics_.Report(diag::kStringTooLong, span, value.size(), limits_.max_string_length);
@@ -349,7 +349,10 @@ void ParseState::FatalMissingCloseBrace() {
 }
 
 void ParseState::StopIfCapped() {
-  if (diagnostics_.AtErrorCap()) throw StopParsing{};
+  if (diagnostics_.AtErrorCap()) {
+    diagnostics_.MarkTruncated();
+    throw StopParsing{};
+  }
 }
 
 void ParseState::Finish(SyntaxTree* tree) {

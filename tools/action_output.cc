@@ -50,7 +50,14 @@ void WriteResultJson(const vm::EvalResult& result, JsonWriter& out) {
     out.EndObject();
   }
   if (result.implicit_keep) {
-    out.BeginObject().Key("type").String("keep").Key("implicit").Bool(true).EndObject();
+    out.BeginObject().Key("type").String("keep").Key("implicit").Bool(true);
+    // imap4flags gives the implicit keep the internal flags (RFC 5232 §3).
+    if (result.implicit_keep_action != nullptr && !result.implicit_keep_action->flags.empty()) {
+      out.Key("flags").BeginArray();
+      for (const std::string& f : result.implicit_keep_action->flags) out.String(f);
+      out.EndArray();
+    }
+    out.EndObject();
   }
   out.EndArray();
   out.Key("implicit_keep").Bool(result.implicit_keep);
@@ -94,7 +101,16 @@ std::string FormatResultText(const vm::EvalResult& result) {
     }
     out += fmt::format("   (line {})\n", a.line);
   }
-  if (result.implicit_keep) out += "keep (implicit)\n";
+  if (result.implicit_keep) {
+    out += "keep (implicit)";
+    if (result.implicit_keep_action != nullptr && !result.implicit_keep_action->flags.empty()) {
+      const std::vector<std::string>& flags = result.implicit_keep_action->flags;
+      out += " :flags [";
+      for (size_t i = 0; i < flags.size(); ++i) out += (i ? ", " : "") + Quote(flags[i]);
+      out += "]";
+    }
+    out += "\n";
+  }
   return out;
 }
 

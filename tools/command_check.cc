@@ -66,10 +66,6 @@ int RunCheck(Args args) {
       RenderJson(**source, diagnostics, out);
     } else {
       std::cerr << RenderText(**source, diagnostics, render);
-      if (diagnostics.capped()) {
-        std::cerr << fmt::format("{}: too many errors; showing the first {} of {}\n", path,
-                                 diagnostics.max_errors(), diagnostics.error_count());
-      }
     }
   }
   out.EndArray();

@@ -17,8 +17,10 @@ constexpr Subcommand kSubcommands[] = {
     {"run", "run SCRIPT MESSAGE [--json]", "show what a script does with a message", RunRun},
     {"filter", "filter SCRIPT MAILDIR|MBOX [--json]",
      "run a script over a whole mailbox (a dry run)", RunFilter},
+    {"compile", "compile FILE [-o OUT]", "compile a script to a binary (FILE.svbin)", RunCompile},
     {"fmt", "fmt [--check] FILE", "print a script in the canonical layout", RunFmt},
-    {"dump", "dump [--syntax|--ir] FILE", "show the syntax tree or the IR of a script", RunDump},
+    {"dump", "dump [--code|--syntax|--ir] FILE",
+     "disassemble a script or binary, or show its syntax tree or IR", RunDump},
 };
 
 void PrintHelp(std::ostream& out) {
@@ -26,7 +28,8 @@ void PrintHelp(std::ostream& out) {
   for (const Subcommand& s : kSubcommands) {
     out << fmt::format("  {:<28} {}\n", s.usage, s.summary);
   }
-  out << "\nExit status: 0 success, 1 invalid input, 2 usage or I/O error.\n";
+  out << "\n'sievec FILE [OUT]' is 'sievec compile FILE -o OUT', as in Pigeonhole.\n";
+  out << "Exit status: 0 success, 1 invalid input, 2 usage or I/O error.\n";
 }
 
 }  // namespace
@@ -51,6 +54,7 @@ int Main(int argc, char** argv) {
   for (const Subcommand& s : kSubcommands) {
     if (s.name == name) return s.run(Args(args).subspan(1));
   }
+  if (IsPigeonholeCompileForm(name)) return RunPigeonholeCompile(args);
   std::cerr << fmt::format("sievec: unknown command '{}'", name);
   std::vector<std::string_view> names;
   for (const Subcommand& s : kSubcommands) names.push_back(s.name);

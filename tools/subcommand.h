@@ -28,9 +28,15 @@ struct Subcommand {
 std::span<const Subcommand> Subcommands();
 
 int RunCheck(Args args);
+int RunCompile(Args args);
 int RunFmt(Args args);
 int RunDump(Args args);
 int RunRun(Args args);
 int RunFilter(Args args);
+
+// The Pigeonhole-compatible `sievec FILE [OUT]` (= compile FILE -o OUT),
+// taken when the first argument is no subcommand but an existing file.
+bool IsPigeonholeCompileForm(const std::string& first_argument);
+int RunPigeonholeCompile(Args args);
 
 }  // namespace sievekit::tools

@@ -2,8 +2,11 @@
 // conflict rules of RFC 5429, variables, runtime errors.
 #include "vm/eval_context.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "common/utf8.h"
 #include "vm/call_runtime.h"
 #include "vm/program.h"
 
@@ -21,6 +24,18 @@ bool SameMailbox(std::string_view a, std::string_view b) {
     return true;
   };
   return a == b || (is_inbox(a) && is_inbox(b));
+}
+
+// The longest prefix of at most `max_bytes` bytes that does not split a
+// valid UTF-8 character (an invalid byte counts as a character of its own).
+std::string_view TruncateBytes(std::string_view value, size_t max_bytes) {
+  size_t end = 0;
+  while (end < value.size()) {
+    const size_t length = std::max<size_t>(1, utf8::SequenceLength(value.substr(end)));
+    if (end + length > max_bytes) break;
+    end += length;
+  }
+  return value.substr(0, end);
 }
 
 }  // namespace
@@ -61,19 +76,42 @@ bool EvalContext::implicit_keep() const {
   return true;
 }
 
-// RFC 5228 §4: keep, fileinto and redirect to the same place twice act once
-// (keep is a fileinto of the default mailbox); discard twice is one discard.
-// RFC 5429 §2.4: at most one reject, and reject is incompatible with
-// delivering the message and with vacation.
-void EvalContext::CommitAction() {
-  Action& added = actions_.all().back();
-  if (current_call_ != nullptr) {
-    for (const auto& d : program_->registry().action_decorators()) {
-      if (d.extension == nullptr || program_->Requires(d.extension->name)) {
-        d.decorator->decorate(*this, current_call_->call, added);
-      }
+void EvalContext::Decorate(const ir::Call& call, Action& action) {
+  for (const auto& d : program_->registry().action_decorators()) {
+    if (d.extension == nullptr || program_->Requires(d.extension->name)) {
+      d.decorator->decorate(*this, call, action);
     }
   }
+}
+
+const Action& EvalContext::FinishImplicitKeep() {
+  // Cleared field by field: the record's storage is reused from message to
+  // message.
+  Action& a = implicit_keep_;
+  a.type = "keep";
+  a.disposition = Disposition::kDelivers;
+  a.cancels_implicit_keep = false;
+  a.mailbox.clear();
+  a.flags.clear();
+  a.copy = false;
+  a.address.clear();
+  a.reason.clear();
+  a.params.clear();
+  if (failed()) return a;
+  ir::Call keep;  // a keep without arguments (allocates nothing)
+  keep.spec = program_->registry().FindCommand("keep");
+  if (keep.spec != nullptr) Decorate(keep, a);
+  return a;
+}
+
+// RFC 5228 §4: keep, fileinto and redirect to the same place twice act once
+// (keep is a fileinto of the default mailbox); discard twice is one discard.
+// RFC 5429 §2.4: at most one reject (or ereject), and reject is incompatible
+// with delivering the message and with vacation; discard is neither, so it
+// may go with a reject.
+void EvalContext::CommitAction() {
+  Action& added = actions_.all().back();
+  if (current_call_ != nullptr) Decorate(current_call_->call, added);
   const std::span<Action> earlier = actions_.all().first(actions_.size() - 1);
   auto mailbox_of = [&](const Action& a) -> std::string_view {
     if (a.type == "keep") return options_->default_mailbox;
@@ -87,15 +125,12 @@ void EvalContext::CommitAction() {
         (e.type == "redirect" && added.type == "redirect" && e.address == added.address) ||
         (e.type == "discard" && added.type == "discard");
     if (duplicate) {
-      // The first record stays; a later one can only widen it: cancel the
-      // implicit keep or add flags.
+      // The first record stays; a later one can only widen it (cancel the
+      // implicit keep), except for the flags, where the last list wins
+      // (RFC 5232 §3).
       e.cancels_implicit_keep = e.cancels_implicit_keep || added.cancels_implicit_keep;
       e.copy = e.copy && added.copy;
-      for (std::string& flag : added.flags) {
-        if (std::find(e.flags.begin(), e.flags.end(), flag) == e.flags.end()) {
-          e.flags.push_back(std::move(flag));
-        }
-      }
+      e.flags.swap(added.flags);
       actions_.PopBack();
       return;
     }
@@ -141,7 +176,12 @@ void EvalContext::Fail(std::string_view id, std::string message) {
 }
 
 std::string_view EvalContext::Variable(std::string_view ns, std::string_view name) const {
-  if (!ns.empty()) return {};  // namespaced variables come with their extensions
+  if (!ns.empty()) {
+    namespaced_key_.assign(ns);
+    namespaced_key_ += '.';
+    namespaced_key_ += name;
+    name = namespaced_key_;
+  }
   auto it = variables_.find(name);
   if (it == variables_.end() || it->second.generation != generation_) return {};
   return it->second.value;
@@ -154,7 +194,7 @@ std::string_view EvalContext::MatchVariable(uint32_t index) const {
 
 bool EvalContext::SetVariable(std::string_view name, std::string_view value) {
   if (value.size() > options_->limits.max_variable_size) {
-    value = value.substr(0, options_->limits.max_variable_size);
+    value = TruncateBytes(value, options_->limits.max_variable_size);
   }
   auto it = variables_.find(name);
   if (it == variables_.end()) it = variables_.emplace(std::string(name), VariableSlot{}).first;
@@ -172,12 +212,13 @@ bool EvalContext::SetVariable(std::string_view name, std::string_view value) {
 
 void EvalContext::SetMatchVariables(std::string_view whole,
                                     const std::vector<std::string_view>& captures) {
-  match_variable_count_ = captures.size() + 1;
+  match_variable_count_ =
+      captures.empty() ? 1 : std::min<size_t>(captures.size(), kMaxMatchVariableIndex + 1);
   if (match_variables_.size() < match_variable_count_) {
     match_variables_.resize(match_variable_count_);
   }
-  match_variables_[0].assign(whole);
-  for (size_t i = 0; i < captures.size(); ++i) match_variables_[i + 1].assign(captures[i]);
+  match_variables_[0].assign(captures.empty() ? whole : captures[0]);
+  for (size_t i = 1; i < match_variable_count_; ++i) match_variables_[i].assign(captures[i]);
 }
 
 }  // namespace sievekit::vm

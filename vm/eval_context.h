@@ -23,6 +23,10 @@
 #include "vm/action.h"
 #include "vm/string_template.h"
 
+namespace sievekit::ir {
+struct Call;
+}  // namespace sievekit::ir
+
 namespace sievekit::vm {
 
 class Program;
@@ -33,8 +37,12 @@ struct ProgramCall;
 struct RuntimeLimits {
   uint32_t max_actions = 64;    // actions of one evaluation, duplicates not counted
   uint32_t max_redirects = 4;   // RFC 5228 §10: redirect must be limitable
-  uint32_t max_variables = 256;            // distinct variables set by a script
-  uint32_t max_variable_size = 64 * 1024;  // bytes of one variable's value
+  // Distinct variables set by one evaluation; more is a runtime error
+  // (RFC 5229 §6 asks for at least 128).
+  uint32_t max_variables = 256;
+  // Bytes of one variable's value. A longer value is truncated (at a UTF-8
+  // character boundary), never an error: RFC 5229 §6 says so.
+  uint32_t max_variable_size = 64 * 1024;
 };
 
 struct EvalOptions {
@@ -43,6 +51,11 @@ struct EvalOptions {
   std::string default_mailbox = "INBOX";
   // Record a line per test and action in EvalResult::trace.
   bool trace = false;
+  // The separator between the user and the detail of a local part, as the
+  // mail system encodes subaddresses ("ken+sieve"): RFC 5233 leaves it to the
+  // site. The local part splits at its first occurrence; empty means no
+  // address has a detail.
+  std::string subaddress_separator = "+";
 };
 
 struct RuntimeError {
@@ -86,6 +99,11 @@ class EvalContext : public VariableSource {
   ActionList& mutable_actions() { return actions_; }
   // Whether the implicit keep still applies (no action has cancelled it).
   bool implicit_keep() const;
+  // The implicit keep as an action record (RFC 5228 §2.10.2), decorated as a
+  // keep without tagged arguments would be (imap4flags gives it the internal
+  // flags, RFC 5232 §3) — or left plain after a runtime error, since then
+  // nothing the script did applies. Call when evaluation has ended.
+  const Action& FinishImplicitKeep();
 
   // ---- Errors ----
   // Raises a runtime error at the running call: evaluation stops, the
@@ -95,12 +113,18 @@ class EvalContext : public VariableSource {
   const std::vector<RuntimeError>& errors() const { return errors_; }
 
   // ---- Variables (RFC 5229) ----
+  // A plain variable (ns empty) or one of a namespace an extension lets
+  // `set` assign (stored under "ns.name"); empty when unset.
   std::string_view Variable(std::string_view ns, std::string_view name) const override;
   std::string_view MatchVariable(uint32_t index) const override;
-  // Sets a plain variable (lower-case name); false (with a runtime error)
-  // past the variable limits.
+  // Sets a variable; `name` is lower case, "ns.name" for a namespaced one.
+  // A value longer than max_variable_size is truncated (RFC 5229 §6); false
+  // (with a runtime error) past max_variables.
   bool SetVariable(std::string_view name, std::string_view value);
-  // Replaces the match variables with `captures` (index 0 = whole value).
+  // Replaces the match variables after a successful match. `captures` is
+  // what the matchers produce (GlobPattern, regex): [0] the matched part of
+  // the value, [i] the i-th wildcard or group; when it is empty, ${0} is
+  // `whole`. Captures past kMaxMatchVariableIndex are not kept.
   void SetMatchVariables(std::string_view whole, const std::vector<std::string_view>& captures);
   // Whether matches should record captures (the program reads ${N}).
   bool wants_match_variables() const { return wants_match_variables_; }
@@ -136,12 +160,16 @@ class EvalContext : public VariableSource {
   const ProgramCall* current_call() const { return current_call_; }
 
  private:
+  // Runs the program's action decorators on `action`, taken by `call`.
+  void Decorate(const ir::Call& call, Action& action);
+
   const Program* program_ = nullptr;
   mail::Message* message_ = nullptr;
   const mail::Envelope* envelope_ = nullptr;
   const EvalOptions* options_ = nullptr;
   const ProgramCall* current_call_ = nullptr;
   ActionList actions_;
+  Action implicit_keep_;
   std::vector<RuntimeError> errors_;
   uint32_t redirects_ = 0;
   // Variables keep their storage across messages: a value counts as set only
@@ -155,6 +183,8 @@ class EvalContext : public VariableSource {
     uint64_t generation = 0;
   };
   std::unordered_map<std::string, VariableSlot, StringHash, std::equal_to<>> variables_;
+  // Builds "ns.name" keys for namespaced lookups without allocating when warm.
+  mutable std::string namespaced_key_;
   uint64_t generation_ = 0;
   uint32_t variables_set_ = 0;
   std::vector<std::string> match_variables_;

@@ -74,6 +74,8 @@ const EvalResult& Evaluator::EvaluateParsed(const Program& program,
     result_.actions = context_.actions().all();
     result_.implicit_keep = context_.implicit_keep();
   }
+  result_.implicit_keep_action =
+      result_.implicit_keep ? &context_.FinishImplicitKeep() : nullptr;
   result_.errors = context_.errors();
   result_.trace = context_.trace();
   return result_;

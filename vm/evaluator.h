@@ -26,6 +26,9 @@ struct EvalResult {
   // Whether the implicit keep applies (RFC 5228 §2.10.2): no action
   // cancelled it, or a runtime error occurred.
   bool implicit_keep = true;
+  // When implicit_keep: the keep it stands for, with the fields extensions
+  // give it (the internal flags of imap4flags, RFC 5232 §3).
+  const Action* implicit_keep_action = nullptr;
   std::span<const RuntimeError> errors;
   // With EvalOptions::trace, one line per test and command as it ran.
   std::span<const std::string> trace;

@@ -16,6 +16,13 @@
 
 namespace sievekit::vm {
 
+// The highest match variable index the VM keeps (RFC 5229 §6: at least 9
+// must be supported, and a reference beyond what is supported is an error,
+// which the variables extension reports at compile time). 32 admits every
+// real pattern (and Pigeonhole's limit is the same) while bounding the
+// copying a :matches with many wildcards does per successful match.
+inline constexpr uint32_t kMaxMatchVariableIndex = 32;
+
 // Where expansion gets variable values from (the evaluation's variables).
 class VariableSource {
  public:
@@ -47,7 +54,8 @@ class RuntimeString {
   // The constant value (the whole text for a constant).
   const std::string& constant() const { return constant_; }
   const std::vector<Piece>& pieces() const { return pieces_; }
-  // Namespaces referenced, for checks at compile time.
+  // Namespaces referenced (whole, e.g. "global" or "a.b"), for checks at
+  // compile time.
   std::vector<std::string> Namespaces() const;
 
   // The value: the constant itself, or the template expanded into *scratch

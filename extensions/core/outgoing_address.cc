@@ -48,6 +48,7 @@ class MailboxParser {
       return Fail(Peek() == ',' ? "only one address is allowed" : "unexpected text after the address",
                   error);
     }
+    if (unterminated_comment_) return Fail("unterminated comment", error);
     return address;
   }
 
@@ -88,23 +89,26 @@ class MailboxParser {
     return false;
   }
 
+  // Skips folding whitespace and (nested) comments. An unterminated comment
+  // runs to the end and marks the address invalid.
   void SkipCfws() {
     for (;;) {
       while (!AtEnd() && (Peek() == ' ' || Peek() == '\t' || Peek() == '\r' || Peek() == '\n')) {
         ++pos_;
       }
-      if (Peek() != '(' || AtEnd()) return;
+      if (AtEnd() || Peek() != '(') return;
       int depth = 0;
       while (!AtEnd()) {
         const char c = text_[pos_++];
         if (c == '\\') {
-          ++pos_;
+          if (!AtEnd()) ++pos_;
         } else if (c == '(') {
           ++depth;
         } else if (c == ')' && --depth == 0) {
           break;
         }
       }
+      if (depth != 0) unterminated_comment_ = true;
     }
   }
 
@@ -122,6 +126,15 @@ class MailboxParser {
       if (!AtEnd()) out->push_back(text_[pos_++]);
     }
     return Consume('"');
+  }
+
+  // dot-atom-text (RFC 5322 §3.2.3): atext runs joined by single dots.
+  static bool IsDotAtom(std::string_view s) {
+    if (s.empty() || s.front() == '.' || s.back() == '.') return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '.' ? s[i + 1] == '.' : !IsAtext(s[i])) return false;
+    }
+    return true;
   }
 
   // display-name = phrase; obsolete phrases may contain dots.
@@ -144,6 +157,7 @@ class MailboxParser {
     // doubled dots) are tolerated, two words without a dot are not.
     std::string local;
     bool any_word = false;
+    bool any_quoted = false;
     for (;;) {
       SkipCfws();
       std::string word;
@@ -153,6 +167,7 @@ class MailboxParser {
           return false;
         }
         any_word = true;
+        any_quoted = true;
       } else if (ParseAtom(&word)) {
         any_word = true;
       }
@@ -193,6 +208,16 @@ class MailboxParser {
         domain += '.';
       }
     }
+    // Quotes go away only where they were not needed ("a.b"@x is a.b@x);
+    // "john doe"@x must stay quoted to remain an address.
+    if (any_quoted && !IsDotAtom(local)) {
+      std::string quoted = "\"";
+      for (char c : local) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        quoted += c;
+      }
+      local = quoted + "\"";
+    }
     address->local_part = std::move(local);
     address->domain = std::move(domain);
     return true;
@@ -200,6 +225,7 @@ class MailboxParser {
 
   std::string_view text_;
   size_t pos_ = 0;
+  bool unterminated_comment_ = false;
 };
 
 }  // namespace

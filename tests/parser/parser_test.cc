@@ -94,7 +94,6 @@ TEST(ParserTest, ReportsErrorsWhereTheyAre) {
       {"number overflow", "x 18446744073709551616;", "number-overflow", 1, 3, ""},
       {"quantified overflow", "x 17179869184G;", "number-overflow", 1, 3, ""},
       {"number glued to identifier", "x 10Kb;", "missing-whitespace", 1, 6, ""},
-      {"invalid utf-8 in string", "x \"\xFF\";", "invalid-utf8", 1, 3, ""},
       {"nul byte", std::string("keep;\0", 6), "nul-byte", 1, 6, ""},
       {"lone carriage return", "keep;\rstop;", "stray-carriage-return", 1, 6, ""},
       {"unexpected character", "keep; @", "unexpected-character", 1, 7,
@@ -118,6 +117,16 @@ TEST(ParserTest, ReportsErrorsWhereTheyAre) {
       EXPECT_EQ(d.message, c.message) << c.name;
     }
   }
+}
+
+TEST(ParserTest, InvalidUtf8InStringsIsOnlyAWarning) {
+  // RFC 5228 §2.4.2: implementations MUST accept strings that are not UTF-8.
+  ParseResult r = ParseText("x \"\xFF\";");
+  EXPECT_FALSE(r.diagnostics.has_errors());
+  ASSERT_EQ(r.diagnostics.warning_count(), 1u);
+  EXPECT_EQ(r.diagnostics.all()[0].id(), "invalid-utf8");
+  EXPECT_EQ(r.diagnostics.all()[0].message, "the string is not valid UTF-8");
+  EXPECT_EQ(DumpTree(r.tree), "(x \"\xff\")\n");
 }
 
 TEST(ParserTest, RecoversAndReportsSeveralErrors) {
@@ -146,7 +155,11 @@ TEST(ParserTest, StopsAtTheErrorCap) {
   Limits limits;
   limits.max_errors = 5;
   ParseResult r = ParseText(text, limits);
-  EXPECT_EQ(r.diagnostics.all().size(), 5u);
+  // Five errors, then the note that there may have been more.
+  ASSERT_EQ(r.diagnostics.all().size(), 6u);
+  EXPECT_EQ(r.diagnostics.all().back().id(), "too-many-errors");
+  EXPECT_GE(r.diagnostics.error_count(), 5u);  // counted, even when not kept
+  EXPECT_TRUE(r.diagnostics.capped());
   EXPECT_FALSE(r.complete);
 }
 

@@ -1,0 +1,3 @@
+if address :domain "subject" "example.com" {
+    keep;
+}

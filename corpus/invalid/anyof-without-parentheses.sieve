@@ -1,0 +1,3 @@
+if anyof header :contains "subject" "sale", header :contains "subject" "offer" {
+    discard;
+}

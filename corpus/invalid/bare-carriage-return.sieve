@@ -1,0 +1,3 @@
+require "fileinto";
+if size :over 1M {
+    discard;}

@@ -1,0 +1,4 @@
+# A space between the colon and the tag name.
+if header : contains "subject" "sale" {
+    discard;
+}

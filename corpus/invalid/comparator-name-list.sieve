@@ -1,0 +1,3 @@
+if header :comparator ["i;octet"] :contains "subject" "SALE" {
+    discard;
+}

@@ -1,0 +1,3 @@
+if header :comparator "i;octect" :contains "subject" "SALE" {
+    discard;
+}

@@ -1,0 +1,3 @@
+if header :comparator :contains "subject" "sale" {
+    discard;
+}

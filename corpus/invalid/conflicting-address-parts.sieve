@@ -1,0 +1,3 @@
+if address :domain :localpart "from" "example.com" {
+    keep;
+}

@@ -1,0 +1,3 @@
+if header :is :matches "subject" "*sale*" {
+    discard;
+}

@@ -1,0 +1,7 @@
+if size :over 5M {
+    discard;
+} else {
+    keep;
+} else {
+    stop;
+}

@@ -1,0 +1,3 @@
+if header :contains :contains "subject" "sale" {
+    discard;
+}

@@ -1,0 +1,5 @@
+if header :contains "from" "boss@example.com" {
+    keep;
+} elseif header :contains "subject" "sale" {
+    discard;
+}

@@ -1,0 +1,7 @@
+if header :contains "from" "boss@example.com" {
+    keep;
+} else {
+    discard;
+} elsif header :contains "subject" "urgent" {
+    keep;
+}

@@ -1,0 +1,5 @@
+if header :contains "subject" "[SPAM]" {
+    discard;
+} elsif {
+    keep;
+}

@@ -1,0 +1,4 @@
+require "encoded-character";
+if header :contains "subject" "${unicode:D83D}" {
+    discard;
+}

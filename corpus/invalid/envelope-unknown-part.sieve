@@ -1,0 +1,4 @@
+require "envelope";
+if envelope :is "sender" "boss@example.com" {
+    keep;
+}

@@ -1,0 +1,3 @@
+if exists "from" "date" {
+    keep;
+}

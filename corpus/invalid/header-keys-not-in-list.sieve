@@ -1,0 +1,4 @@
+# Several keys must be written as one list: ["sale", "offer"].
+if header :contains "subject" "sale" "offer" {
+    discard;
+}

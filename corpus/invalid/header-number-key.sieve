@@ -1,0 +1,3 @@
+if header :is "x-priority" 1 {
+    keep;
+}

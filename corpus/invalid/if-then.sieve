@@ -1,0 +1,4 @@
+# There is no "then" in Sieve.
+if header :contains "subject" "[SPAM]" then {
+    discard;
+}

@@ -1,0 +1,2 @@
+# keep takes no folder; fileinto does.
+keep "INBOX";

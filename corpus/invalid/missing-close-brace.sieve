@@ -1,0 +1,3 @@
+require "fileinto";
+if header :contains "list-id" "announce.example.org" {
+    fileinto "Lists/Announce";

@@ -1,0 +1,4 @@
+if anyof (header :contains "subject" "sale"
+          header :contains "subject" "offer") {
+    discard;
+}

@@ -1,0 +1,3 @@
+if envelope :domain "to" "example.net" {
+    discard;
+}

@@ -1,0 +1,3 @@
+if header :contains "list-id" "dev.example.org" {
+    fileinto "Lists/Dev";
+}

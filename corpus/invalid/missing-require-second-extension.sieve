@@ -1,0 +1,4 @@
+require "fileinto";
+if envelope :is "from" "boss@example.com" {
+    fileinto "Boss";
+}

@@ -1,0 +1,4 @@
+# Sieve numbers are never negative.
+if size :under -1 {
+    keep;
+}

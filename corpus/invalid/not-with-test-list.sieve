@@ -1,0 +1,3 @@
+if not (exists "from", exists "date") {
+    discard;
+}

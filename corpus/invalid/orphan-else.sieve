@@ -1,0 +1,8 @@
+require "fileinto";
+if header :contains "subject" "[SPAM]" {
+    fileinto "Junk";
+}
+keep;
+else {
+    discard;
+}

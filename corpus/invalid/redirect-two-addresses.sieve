@@ -1,0 +1,1 @@
+redirect "alice@example.com, bob@example.com";

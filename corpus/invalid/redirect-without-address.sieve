@@ -1,0 +1,3 @@
+if header :contains "from" "boss@example.com" {
+    redirect;
+}

@@ -1,0 +1,5 @@
+keep;
+require "envelope";
+if envelope :domain "from" "example.com" {
+    discard;
+}

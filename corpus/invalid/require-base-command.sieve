@@ -1,0 +1,2 @@
+require ["fileinto", "redirect"];
+redirect "boss@example.com";

@@ -1,0 +1,4 @@
+if header :contains "subject" "[SPAM]" {
+    require "fileinto";
+    fileinto "Junk";
+}

@@ -1,0 +1,2 @@
+require 1;
+keep;

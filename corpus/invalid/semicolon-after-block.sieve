@@ -1,0 +1,4 @@
+# A ';' after the closing brace, as in C.
+if header :contains "subject" "[SPAM]" {
+    discard;
+};

@@ -1,0 +1,3 @@
+if size :over :under 1M {
+    discard;
+}

@@ -1,0 +1,3 @@
+if size 1M :over {
+    discard;
+}

@@ -1,0 +1,4 @@
+if header :contains "subject" "[SPAM]" {
+    discard;
+    stop "here";
+}

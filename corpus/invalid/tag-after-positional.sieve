@@ -1,0 +1,3 @@
+if header "subject" :contains "sale" {
+    discard;
+}

@@ -1,0 +1,1 @@
+exists "x-spam-flag";

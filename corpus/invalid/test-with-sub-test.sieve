@@ -1,0 +1,3 @@
+if exists "x-spam-flag" true {
+    discard;
+}

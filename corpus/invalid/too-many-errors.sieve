@@ -1,0 +1,26 @@
+# More errors than the cap of 20: only the first 20 are reported.
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;
+kep;

@@ -1,0 +1,3 @@
+if header :contains "from" ["alice@example.com", "bob@example.com",] {
+    keep;
+}

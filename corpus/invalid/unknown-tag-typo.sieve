@@ -1,0 +1,3 @@
+if header :contians "subject" "[SPAM]" {
+    discard;
+}

@@ -1,0 +1,3 @@
+if hedaer :contains "subject" "[SPAM]" {
+    discard;
+}

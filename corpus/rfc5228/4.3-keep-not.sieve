@@ -1,0 +1,1 @@
+if not size :under 1M { discard; }

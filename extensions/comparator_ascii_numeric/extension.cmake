@@ -1,0 +1,2 @@
+# comparator-i;ascii-numeric (RFC 4790 §9.1).
+sievekit_extension(REGISTER RegisterComparatorAsciiNumeric SOURCES comparator_ascii_numeric.cc)

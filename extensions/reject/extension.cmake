@@ -1,0 +1,2 @@
+# reject and ereject (RFC 5429).
+sievekit_extension(REGISTER RegisterReject SOURCES reject.cc)

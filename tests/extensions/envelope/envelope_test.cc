@@ -1,0 +1,59 @@
+// Tests for extensions/envelope: the envelope test (RFC 5228 section 5.4)
+// needs `require "envelope"`, takes a comparator, address part and match
+// type, and rejects envelope parts it does not know ("implementations
+// SHOULD consider unknown envelope parts an error"); parts are
+// case-insensitive.
+#include "extensions/envelope/envelope.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/ir/compile_for_test.h"
+
+namespace sievekit::extensions {
+namespace {
+
+using testutil::CheckScript;
+
+TEST(EnvelopeTest, Validation) {
+  const std::string require = "require \"envelope\";\n";
+  const struct {
+    std::string_view name;
+    std::string script;
+    std::string expected;
+  } cases[] = {
+      {"RFC 5228 example",
+       require + "if envelope :all :is \"from\" \"tim@example.com\" {\n"
+                 "   discard;\n}",
+       ""},
+      {"to", require + "if envelope :domain \"to\" \"example.com\" {}", ""},
+      {"both, any case", require + "if envelope [\"FROM\", \"To\"] \"x\" {}", ""},
+      {"all tags",
+       require + "if envelope :comparator \"i;octet\" :localpart :matches \"to\" "
+                 "\"user+*\" {}",
+       ""},
+      {"unknown part", require + "if envelope \"sender\" \"x\" {}",
+       "2:13 invalid-envelope-part: 'sender' is not a known envelope part\n"},
+      {"first unknown part only", require + "if envelope [\"from\", \"frop\", \"frml\"] \"x\" {}",
+       "2:22 invalid-envelope-part: 'frop' is not a known envelope part\n"},
+      {"empty part", require + "if envelope \"\" \"x\" {}",
+       "2:13 invalid-envelope-part: '' is not a known envelope part\n"},
+      {"not required", "if envelope \"from\" \"x\" {}",
+       "1:4 missing-require: test 'envelope' needs the extension 'envelope', which is not "
+       "required\n"
+       "  note: add 'require \"envelope\";' at the top of the script\n"},
+      {"not a command", require + "envelope \"from\" \"x\";",
+       "2:1 test-used-as-command: cannot use test 'envelope' as a command\n"},
+      {"missing key list", require + "if envelope \"from\" {}",
+       "2:4 missing-argument: the envelope test requires 2 positional arguments, but 1 was "
+       "specified\n"},
+      {"part as a number", require + "if envelope 1 \"x\" {}",
+       "2:13 wrong-argument-type: the envelope test expects a string list as argument 1 "
+       "(envelope part), but a number was found\n"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(CheckScript(c.script), c.expected) << c.name;
+}
+
+}  // namespace
+}  // namespace sievekit::extensions
