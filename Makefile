@@ -39,7 +39,7 @@ check-sanitize: setup
 # libFuzzer targets (clang) in build-fuzz; each runs FUZZ_SECONDS seconds on
 # its corpus in corpus/fuzz/<target>, new inputs going to build-fuzz/corpus.
 FUZZ_SECONDS ?= 60
-FUZZERS ?= parser_fuzzer compile_fuzzer message_fuzzer eval_fuzzer
+FUZZERS ?= parser_fuzzer compile_fuzzer binary_fuzzer message_fuzzer eval_fuzzer
 fuzz:
 	@SIEVEKIT_EXTRA_PACKAGES="clang libclang-rt-14-dev" scripts/setup.sh
 	@cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DSIEVEKIT_BUILD_FUZZERS=ON \

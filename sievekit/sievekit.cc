@@ -10,6 +10,7 @@
 #include "common/diagnostic_render.h"
 #include "extensions/all_extensions.h"
 #include "ir/frontend.h"
+#include "vm/binary.h"
 #include "vm/codegen.h"
 
 namespace sievekit {
@@ -18,12 +19,21 @@ std::string CompileResult::ErrorsText() const {
   return source ? RenderText(*source, diagnostics) : std::string();
 }
 
-CompileResult Compile(std::string_view text, std::string name, const CompileOptions& options) {
-  CompileResult result;
-  result.source = std::make_shared<const SourceFile>(std::move(name), std::string(text));
+namespace {
+
+ir::CompileOptions ToIrOptions(const CompileOptions& options) {
   ir::CompileOptions ir_options;
   ir_options.limits = options.limits;
   ir_options.disabled_extensions = options.disabled_extensions;
+  return ir_options;
+}
+
+}  // namespace
+
+CompileResult Compile(std::string_view text, std::string name, const CompileOptions& options) {
+  CompileResult result;
+  result.source = std::make_shared<const SourceFile>(std::move(name), std::string(text));
+  const ir::CompileOptions ir_options = ToIrOptions(options);
   const ir::Registry& registry = extensions::DefaultRegistry();
   ir::FrontendResult front = ir::RunFrontend(result.source, registry, ir_options);
   result.diagnostics = std::move(front.diagnostics);
@@ -49,6 +59,13 @@ FileCompileResult CompileFile(const std::string& path, const CompileOptions& opt
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   static_cast<CompileResult&>(result) = Compile(text, path, options);
   return result;
+}
+
+std::string SaveBinary(const Program& program) { return vm::SaveProgram(program); }
+
+Result<std::shared_ptr<const Program>> LoadBinary(std::string_view bytes,
+                                                  const CompileOptions& options) {
+  return vm::LoadProgram(bytes, extensions::DefaultRegistry(), ToIrOptions(options));
 }
 
 }  // namespace sievekit

@@ -70,4 +70,11 @@ struct FileCompileResult : CompileResult {
 };
 FileCompileResult CompileFile(const std::string& path, const CompileOptions& options = {});
 
+// The binary form of a program (what `sievec compile` writes), and loading
+// it back. Loading treats the bytes as hostile: magic, version, checksum, a
+// verifier over every call and instruction; anything wrong is an Error.
+std::string SaveBinary(const Program& program);
+Result<std::shared_ptr<const Program>> LoadBinary(std::string_view bytes,
+                                                  const CompileOptions& options = {});
+
 }  // namespace sievekit

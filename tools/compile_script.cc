@@ -11,6 +11,7 @@
 #include "tools/cli_options.h"
 #include "tools/script_input.h"
 #include "tools/subcommand.h"
+#include "vm/binary.h"
 #include "vm/codegen.h"
 
 namespace sievekit::tools {
@@ -21,11 +22,20 @@ CompiledScript CompileScriptFile(const std::string& path, const ir::CompileOptio
     std::cerr << "sievec: " << source.error().message << "\n";
     return {nullptr, kExitUsage};
   }
+  const ir::Registry& registry = extensions::DefaultRegistry();
+  // A compiled binary (sievec compile) runs as well as a script.
+  if (vm::LooksLikeBinary((*source)->text())) {
+    auto program = vm::LoadProgram((*source)->text(), registry, options);
+    if (!program.ok()) {
+      std::cerr << "sievec: " << path << ": " << program.error().message << "\n";
+      return {nullptr, kExitInvalid};
+    }
+    return {*program, kExitOk};
+  }
   if (CheckContent(**source).binary) {
     std::cerr << "sievec: " << path << ": this is binary data, not a Sieve script\n";
     return {nullptr, kExitInvalid};
   }
-  const ir::Registry& registry = extensions::DefaultRegistry();
   ir::FrontendResult result = ir::RunFrontend(*source, registry, options);
   const TextRenderOptions render{UseColor(ColorMode::kAuto, STDERR_FILENO)};
   std::cerr << RenderText(**source, result.diagnostics, render);

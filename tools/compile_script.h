@@ -1,6 +1,6 @@
 // Compiling a script file for the tools: read, parse, validate, generate
-// code, printing diagnostics the way `sievec check` does. Shared by run,
-// filter, compile and dump.
+// code, printing diagnostics the way `sievec check` does — or load it, when
+// it is a binary from `sievec compile`. Shared by run and filter.
 #pragma once
 
 #include <memory>

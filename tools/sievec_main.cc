@@ -26,7 +26,7 @@ constexpr Subcommand kSubcommands[] = {
 void PrintHelp(std::ostream& out) {
   out << "usage: sievec COMMAND [ARGS]\n\ncommands:\n";
   for (const Subcommand& s : kSubcommands) {
-    out << fmt::format("  {:<28} {}\n", s.usage, s.summary);
+    out << fmt::format("  {}\n      {}\n", s.usage, s.summary);
   }
   out << "\n'sievec FILE [OUT]' is 'sievec compile FILE -o OUT', as in Pigeonhole.\n";
   out << "Exit status: 0 success, 1 invalid input, 2 usage or I/O error.\n";

@@ -55,5 +55,20 @@ TEST(ApiTest, CompileFileReportsUnreadableFiles) {
   EXPECT_TRUE(compiled.diagnostics.all().empty());
 }
 
+TEST(ApiTest, BinariesRoundTripAndHostileOnesAreRefused) {
+  CompileResult compiled = Compile("if size :over 1K { discard; }");
+  ASSERT_TRUE(compiled.ok());
+  const std::string binary = SaveBinary(*compiled.program);
+  auto loaded = LoadBinary(binary);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(SaveBinary(**loaded), binary);
+  std::string damaged = binary;
+  damaged[damaged.size() / 2] ^= 0x5a;
+  auto refused = LoadBinary(damaged);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_FALSE(refused.error().message.empty());
+  EXPECT_FALSE(LoadBinary("not a binary").ok());
+}
+
 }  // namespace
 }  // namespace sievekit
