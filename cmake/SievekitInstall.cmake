@@ -11,7 +11,7 @@ install(TARGETS ${_sievekit_libs} sievekit EXPORT sievekitTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-foreach(dir common parser ir vm mail extensions store editor sievekit)
+foreach(dir common parser ir vm mail delivery extensions store editor sievekit)
   if(EXISTS ${PROJECT_SOURCE_DIR}/${dir})
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/
             DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/sievekit/${dir}

@@ -172,11 +172,18 @@ Registry::Registry() {
 
 void Registry::Finalize() {
   for (auto& [call, tag] : pending_tags_) {
-    CallSpec* spec = nullptr;
-    if (auto it = commands_.find(call); it != commands_.end()) spec = it->second;
-    if (auto it = tests_.find(call); spec == nullptr && it != tests_.end()) spec = it->second;
-    if (spec == nullptr) RegistrationError("tag ':" + tag->name + "' added to unknown '" + call + "'");
-    spec->tags.push_back(tag);
+    // A name may be both a command and a test (the testsuite's
+    // test_message); the tag belongs to both.
+    bool found = false;
+    if (auto it = commands_.find(call); it != commands_.end()) {
+      it->second->tags.push_back(tag);
+      found = true;
+    }
+    if (auto it = tests_.find(call); it != tests_.end()) {
+      it->second->tags.push_back(tag);
+      found = true;
+    }
+    if (!found) RegistrationError("tag ':" + tag->name + "' added to unknown '" + call + "'");
   }
   pending_tags_.clear();
 }

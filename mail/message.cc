@@ -11,6 +11,7 @@ Message::Message(const MessageLimits& limits) : limits_(limits) {}
 
 void Message::Parse(std::string_view bytes) {
   bytes_ = bytes;
+  wire_size_ = SIZE_MAX;
   fields_.clear();
   mime_.Clear();
   workspace_.Reset();
@@ -55,6 +56,18 @@ std::string_view Message::PartText(uint32_t part) {
 
 EnvelopePath Message::ParseEnvelopePath(std::string_view path) {
   return workspace_.addresses.ParseEnvelopePath(path, &workspace_.arena);
+}
+
+size_t Message::wire_size() {
+  if (wire_size_ == SIZE_MAX) {
+    size_t bare_lf = 0;
+    for (size_t at = bytes_.find('\n'); at != std::string_view::npos;
+         at = bytes_.find('\n', at + 1)) {
+      if (at == 0 || bytes_[at - 1] != '\r') ++bare_lf;
+    }
+    wire_size_ = bytes_.size() + bare_lf;
+  }
+  return wire_size_;
 }
 
 }  // namespace sievekit::mail

@@ -46,8 +46,13 @@ class Message {
 
   // --- Whole message -------------------------------------------------------
   std::string_view bytes() const { return bytes_; }
-  // RFC 5228 size: every byte given to Parse (an mbox From line included).
+  // Every byte given to Parse (an mbox From line included).
   size_t size() const { return bytes_.size(); }
+  // The size the message has on the wire, where every line ends in CRLF: a
+  // bare LF counts as two octets. This is what RFC 5228's `size` test
+  // measures — a message stored with LF line endings must not look smaller
+  // than the one that was sent. Computed on first use.
+  size_t wire_size();
   // The header section, up to (without) the empty line; everything when there
   // is no empty line.
   std::string_view header_bytes() const { return bytes_.substr(0, scan_.header_end); }
@@ -97,6 +102,7 @@ class Message {
   MessageLimits limits_;
   std::string_view bytes_;
   HeaderScanResult scan_;
+  size_t wire_size_ = SIZE_MAX;  // SIZE_MAX: not computed yet
   std::vector<HeaderField> fields_;
   HeaderIndex index_;
   MimeTree mime_;

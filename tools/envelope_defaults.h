@@ -10,8 +10,7 @@
 
 namespace sievekit::tools {
 
-// Sender: `from`, else Return-Path, else the first From address; recipient:
-// `to`, else Delivered-To, else the first To address.
+// mail::DeriveEnvelope with the sender and recipient the user gave, if any.
 mail::Envelope EnvelopeFor(mail::Message& message, const std::optional<std::string>& from,
                            const std::optional<std::string>& to);
 

@@ -18,6 +18,8 @@ constexpr Subcommand kSubcommands[] = {
     {"filter", "filter SCRIPT MAILDIR|MBOX [--json]",
      "run a script over a whole mailbox (a dry run)", RunFilter},
     {"compile", "compile FILE [-o OUT]", "compile a script to a binary (FILE.svbin)", RunCompile},
+    {"test", "test [--quiet] FILE.svtest...",
+     "run test files written for Pigeonhole's testsuite", RunTest},
     {"fmt", "fmt [--check] FILE", "print a script in the canonical layout", RunFmt},
     {"dump", "dump [--code|--syntax|--ir] FILE",
      "disassemble a script or binary, or show its syntax tree or IR", RunDump},

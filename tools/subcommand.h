@@ -33,6 +33,7 @@ int RunFmt(Args args);
 int RunDump(Args args);
 int RunRun(Args args);
 int RunFilter(Args args);
+int RunTest(Args args);
 
 // The Pigeonhole-compatible `sievec FILE [OUT]` (= compile FILE -o OUT),
 // taken when the first argument is no subcommand but an existing file.

@@ -24,13 +24,29 @@ namespace sievekit::vm {
 
 class EvalContext;
 
+// How a block ended, for commands that take one.
+enum class BlockEnd : uint8_t {
+  kNormal,   // control reached the end of the block
+  kExit,     // a command in it asked to leave (EvalContext::RequestBlockExit)
+  kError,    // a runtime error; the command may clear it to carry on after the block
+};
+
+// What to do after a block ended.
+enum class BlockNext : uint8_t { kLeave, kRepeat };
+
 // A runnable command or test.
 class PreparedCall {
  public:
   virtual ~PreparedCall() = default;
   // Tests return their outcome. Commands do their work (usually adding an
-  // action) and return true. Either may raise a runtime error through ctx.
+  // action) and return true; a command with a block returns whether to run
+  // the block. Either may raise a runtime error through ctx.
   virtual bool Run(EvalContext& ctx) const = 0;
+  // Called when the block of a command that takes one ends; kRepeat runs it
+  // again (the command must bound its repetitions).
+  virtual BlockNext EndBlock(EvalContext& /*ctx*/, BlockEnd /*how*/) const {
+    return BlockNext::kLeave;
+  }
 };
 
 // What preparation may ask about the program being built.
@@ -64,8 +80,11 @@ struct CallRuntime {
 class KeyMatcherImpl {
  public:
   virtual ~KeyMatcherImpl() = default;
-  // Whether `value` matches any key; may set match variables through ctx.
-  virtual bool Match(EvalContext& ctx, std::string_view value) const = 0;
+  // Whether `value` matches any key. When `capture` is true and the match
+  // type captures, a successful match sets the match variables through ctx
+  // (KeyMatcher passes false when the program never reads them and for
+  // tests that must not set them, RFC 5173 §6).
+  virtual bool Match(EvalContext& ctx, std::string_view value, bool capture) const = 0;
 };
 
 struct MatchTypeRuntime {

@@ -43,9 +43,18 @@ class CodeGenerator {
       case ir::Statement::Kind::kStop:
         program_.Emit({Opcode::kStop, 0, 0});
         return;
-      case ir::Statement::Kind::kCall:
-        program_.Emit({Opcode::kExecute, AddCall(s.call), 0});
+      case ir::Statement::Kind::kCall: {
+        const uint32_t call = AddCall(s.call);
+        if (!s.call.spec->takes_block) {
+          program_.Emit({Opcode::kExecute, call, 0});
+          return;
+        }
+        const uint32_t enter = program_.Emit({Opcode::kEnterBlock, call, 0});
+        Block(s.call.block);
+        program_.Emit({Opcode::kEndBlock, call, enter + 1});
+        program_.PatchTarget(enter, program_.next_pc());
         return;
+      }
       case ir::Statement::Kind::kIf: {
         JumpList to_end;
         for (size_t i = 0; i < s.branches.size(); ++i) {

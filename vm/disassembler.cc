@@ -108,10 +108,11 @@ std::string Disassemble(const Program& program) {
   const size_t target_width = 3 + Digits(code.empty() ? 0 : code.size() - 1);
   for (size_t pc = 0; pc < code.size(); ++pc) {
     const Instruction& ins = code[pc];
+    const bool blocks = ins.op == Opcode::kEnterBlock || ins.op == Opcode::kEndBlock;
     const bool jumps = ins.op == Opcode::kJump || ins.op == Opcode::kTestJumpIfTrue ||
-                       ins.op == Opcode::kTestJumpIfFalse;
+                       ins.op == Opcode::kTestJumpIfFalse || blocks;
     const bool runs = ins.op == Opcode::kExecute || ins.op == Opcode::kTestJumpIfTrue ||
-                      ins.op == Opcode::kTestJumpIfFalse;
+                      ins.op == Opcode::kTestJumpIfFalse || blocks;
     std::string line = fmt::format("{:>{}}  {:<18}  {:<{}}", pc, pc_width, OpcodeName(ins.op),
                                    jumps ? fmt::format("-> {}", ins.b) : "", target_width);
     if (runs && ins.a < calls.size()) {

@@ -45,8 +45,17 @@ struct RuntimeLimits {
   uint32_t max_variable_size = 64 * 1024;
 };
 
+// What a host lends to the extensions that need more than the message: the
+// testsuite's mail store and outbox, for instance. Extensions find their own
+// kind with dynamic_cast and must cope with its absence.
+class HostServices {
+ public:
+  virtual ~HostServices() = default;
+};
+
 struct EvalOptions {
   RuntimeLimits limits;
+  HostServices* host = nullptr;
   // Where keep stores, for duplicate detection with fileinto (RFC 5228 §4.1).
   std::string default_mailbox = "INBOX";
   // Record a line per test and action in EvalResult::trace.
@@ -86,6 +95,12 @@ class EvalContext : public VariableSource {
 
   const Program& program() const { return *program_; }
   mail::Message& message() { return *message_; }
+  // Evaluates the rest of the script against another message (the
+  // testsuite's test_set "message"); both must outlive the evaluation.
+  void SwitchMessage(mail::Message& message, const mail::Envelope& envelope) {
+    message_ = &message;
+    envelope_ = &envelope;
+  }
   const mail::Envelope& envelope() const { return *envelope_; }
   const EvalOptions& options() const { return *options_; }
 
@@ -111,6 +126,22 @@ class EvalContext : public VariableSource {
   void Fail(std::string_view id, std::string message);
   bool failed() const { return !errors_.empty(); }
   const std::vector<RuntimeError>& errors() const { return errors_; }
+  // Forgets the runtime errors (a block command that contains them, such as
+  // a testsuite test, calls it to carry on after its block).
+  void ClearErrors() { errors_.clear(); }
+
+  // ---- Blocks ----
+  // Asks the interpreter to leave the innermost block at once (testsuite's
+  // test_fail); its command's EndBlock sees BlockEnd::kExit.
+  void RequestBlockExit() { block_exit_ = true; }
+  bool TakeBlockExit() { return std::exchange(block_exit_, false); }
+  // The interpreter's stack of open blocks (kept here to reuse its storage).
+  struct OpenBlock {
+    uint32_t call;
+    uint32_t body;
+    uint32_t end;
+  };
+  std::vector<OpenBlock>& open_blocks() { return open_blocks_; }
 
   // ---- Variables (RFC 5229) ----
   // A plain variable (ns empty) or one of a namespace an extension lets
@@ -171,7 +202,8 @@ class EvalContext : public VariableSource {
   ActionList actions_;
   Action implicit_keep_;
   std::vector<RuntimeError> errors_;
-  uint32_t redirects_ = 0;
+  bool block_exit_ = false;
+  std::vector<OpenBlock> open_blocks_;
   // Variables keep their storage across messages: a value counts as set only
   // when its generation is the current evaluation's.
   struct StringHash {

@@ -14,12 +14,36 @@ void TraceCall(EvalContext& ctx, const ProgramCall& call, std::string_view outco
 
 }  // namespace
 
+namespace {
+
+// Leaves the innermost open block after a runtime error or an exit request;
+// returns where to go on, or false to end the evaluation (an error that no
+// block command cleared).
+bool UnwindBlock(const Program& program, EvalContext& ctx, BlockEnd how, uint32_t* pc) {
+  std::vector<EvalContext::OpenBlock>& open = ctx.open_blocks();
+  while (!open.empty()) {
+    const EvalContext::OpenBlock block = open.back();
+    open.pop_back();
+    const ProgramCall& call = program.calls()[block.call];
+    ctx.set_current_call(&call);
+    call.prepared->EndBlock(ctx, how);
+    if (how == BlockEnd::kExit || !ctx.failed()) {
+      *pc = block.end;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void Run(const Program& program, EvalContext& ctx) {
   const std::vector<Instruction>& code = program.code();
   const std::vector<ProgramCall>& calls = program.calls();
   const bool tracing = ctx.tracing();
   uint32_t pc = 0;
-  // Jumps only go forward (the verifier checks binaries), so this ends.
+  // Jumps only go forward, and a block repeats only when its command says
+  // so (the verifier checks binaries), so this ends.
   while (pc < code.size()) {
     const Instruction& ins = code[pc];
     switch (ins.op) {
@@ -36,9 +60,8 @@ void Run(const Program& program, EvalContext& ctx) {
         ctx.set_current_call(&call);
         call.prepared->Run(ctx);
         if (tracing) TraceCall(ctx, call, "");
-        if (ctx.failed()) return;
         ++pc;
-        continue;
+        break;
       }
       case Opcode::kTestJumpIfTrue:
       case Opcode::kTestJumpIfFalse: {
@@ -46,12 +69,38 @@ void Run(const Program& program, EvalContext& ctx) {
         ctx.set_current_call(&call);
         const bool value = call.prepared->Run(ctx);
         if (tracing) TraceCall(ctx, call, value ? "true" : "false");
-        if (ctx.failed()) return;
         pc = (value == (ins.op == Opcode::kTestJumpIfTrue)) ? ins.b : pc + 1;
-        continue;
+        break;
+      }
+      case Opcode::kEnterBlock: {
+        const ProgramCall& call = calls[ins.a];
+        ctx.set_current_call(&call);
+        const bool enter = call.prepared->Run(ctx);
+        if (tracing) TraceCall(ctx, call, enter ? "enter" : "skip");
+        if (enter && !ctx.failed()) ctx.open_blocks().push_back({ins.a, pc + 1, ins.b});
+        pc = enter ? pc + 1 : ins.b;
+        break;
+      }
+      case Opcode::kEndBlock: {
+        const EvalContext::OpenBlock block = ctx.open_blocks().back();
+        ctx.open_blocks().pop_back();
+        const ProgramCall& call = calls[block.call];
+        ctx.set_current_call(&call);
+        if (call.prepared->EndBlock(ctx, BlockEnd::kNormal) == BlockNext::kRepeat &&
+            !ctx.failed()) {
+          ctx.open_blocks().push_back(block);
+          pc = block.body;
+        } else {
+          pc = block.end;
+        }
+        break;
       }
     }
-    return;  // an unknown opcode cannot pass the verifier
+    if (ctx.failed()) {
+      if (!UnwindBlock(program, ctx, BlockEnd::kError, &pc)) return;
+    } else if (ctx.TakeBlockExit()) {
+      if (!UnwindBlock(program, ctx, BlockEnd::kExit, &pc)) return;
+    }
   }
 }
 
@@ -65,7 +114,13 @@ const EvalResult& Evaluator::Evaluate(const Program& program, std::string_view m
 const EvalResult& Evaluator::EvaluateParsed(const Program& program,
                                             const mail::Envelope& envelope,
                                             const EvalOptions& options) {
-  context_.Begin(program, message_, envelope, options);
+  return EvaluateMessage(program, message_, envelope, options);
+}
+
+const EvalResult& Evaluator::EvaluateMessage(const Program& program, mail::Message& message,
+                                             const mail::Envelope& envelope,
+                                             const EvalOptions& options) {
+  context_.Begin(program, message, envelope, options);
   Run(program, context_);
   if (context_.failed()) {
     result_.actions = {};

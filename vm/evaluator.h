@@ -47,6 +47,12 @@ class Evaluator {
   const EvalResult& EvaluateParsed(const Program& program, const mail::Envelope& envelope,
                                    const EvalOptions& options = {});
 
+  // Runs the program on a message the caller parsed and keeps (it must
+  // outlive the result).
+  const EvalResult& EvaluateMessage(const Program& program, mail::Message& message,
+                                    const mail::Envelope& envelope,
+                                    const EvalOptions& options = {});
+
   mail::Message& message() { return message_; }
 
  private:

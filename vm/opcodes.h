@@ -1,7 +1,9 @@
 // The VM's instruction set: coarse instructions, one per test or command
 // (DESIGN.md §6), plus jumps. Tests are compiled into conditional jumps
 // ("jump lists", as in Lua's code generator), so `not` costs nothing and
-// anyof/allof short-circuit. Jumps only go forward: every program ends.
+// anyof/allof short-circuit. Jumps only go forward; the one way back is the
+// end of a block whose command asks to run it again (foreverypart over the
+// parts of a message), so every program ends.
 #pragma once
 
 #include <cstdint>
@@ -16,9 +18,15 @@ enum class Opcode : uint8_t {
   kTestJumpIfTrue = 3,   // run test calls[a]; if true, jump to b
   kTestJumpIfFalse = 4,  // run test calls[a]; if false, jump to b
   kJump = 5,          // jump to b
+  // A command with a block (test "name" { }, foreverypart { }): run
+  // calls[a]; when it declines the block, jump to b (just past its end).
+  kEnterBlock = 6,
+  // The end of that block: ask calls[a] whether to run it again (jump back
+  // to b, the block's first instruction) or go on.
+  kEndBlock = 7,
 };
 
-inline constexpr uint8_t kOpcodeCount = 6;
+inline constexpr uint8_t kOpcodeCount = 8;
 
 std::string_view OpcodeName(Opcode op);
 

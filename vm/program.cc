@@ -13,6 +13,8 @@ std::string_view OpcodeName(Opcode op) {
     case Opcode::kTestJumpIfTrue: return "test-jump-if-true";
     case Opcode::kTestJumpIfFalse: return "test-jump-if-false";
     case Opcode::kJump: return "jump";
+    case Opcode::kEnterBlock: return "enter-block";
+    case Opcode::kEndBlock: return "end-block";
   }
   return "?";
 }

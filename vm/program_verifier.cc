@@ -43,6 +43,54 @@ Result<void> VerifyCalls(const Program& program, const ir::CompileOptions& optio
   return {};
 }
 
+// Blocks nest properly: each enter-block at p with end e has the matching
+// end-block at e-1 jumping back to p+1, blocks lie within their parents, and
+// every jump stays inside the block it starts in (no jumping into or out of
+// a block except through its ends). So the interpreter's stack of open
+// blocks always matches the code.
+Result<void> VerifyBlocks(const std::vector<Instruction>& code) {
+  constexpr uint32_t kTopLevel = UINT32_MAX;
+  std::vector<uint32_t> block_of(code.size(), kTopLevel);  // innermost enter-block pc
+  std::vector<uint32_t> open;                              // enter-block pcs
+  for (uint32_t pc = 0; pc < code.size(); ++pc) {
+    while (!open.empty() && pc >= code[open.back()].b) open.pop_back();
+    block_of[pc] = open.empty() ? kTopLevel : open.back();
+    const Instruction& ins = code[pc];
+    if (ins.op == Opcode::kEnterBlock) {
+      const uint32_t end = ins.b;
+      if (end <= pc + 1 || end >= code.size()) {
+        return Error{fmt::format("instruction {} (enter-block): end {} is not after it and inside "
+                                 "the code",
+                                 pc, end)};
+      }
+      if (!open.empty() && end > code[open.back()].b - 1) {
+        return Error{fmt::format("instruction {} (enter-block): the block ends past its parent",
+                                 pc)};
+      }
+      const Instruction& last = code[end - 1];
+      if (last.op != Opcode::kEndBlock || last.a != ins.a || last.b != pc + 1) {
+        return Error{fmt::format("instruction {} (enter-block): no matching end-block at {}", pc,
+                                 end - 1)};
+      }
+      open.push_back(pc);
+    } else if (ins.op == Opcode::kEndBlock) {
+      if (open.empty() || code[open.back()].b != pc + 1) {
+        return Error{fmt::format("instruction {} (end-block): not the end of an open block", pc)};
+      }
+    }
+  }
+  for (uint32_t pc = 0; pc < code.size(); ++pc) {
+    const Instruction& ins = code[pc];
+    const bool jumps = ins.op == Opcode::kJump || ins.op == Opcode::kTestJumpIfTrue ||
+                       ins.op == Opcode::kTestJumpIfFalse;
+    if (jumps && block_of[ins.b] != block_of[pc]) {
+      return Error{fmt::format("instruction {} ({}): the jump to {} crosses a block boundary", pc,
+                               OpcodeName(ins.op), ins.b)};
+    }
+  }
+  return {};
+}
+
 Result<void> VerifyCode(const Program& program) {
   const std::vector<Instruction>& code = program.code();
   const std::vector<ProgramCall>& calls = program.calls();
@@ -70,19 +118,29 @@ Result<void> VerifyCode(const Program& program) {
       case Opcode::kTestJumpIfFalse:
         uses_call = uses_target = true;
         break;
+      case Opcode::kEnterBlock:
+      case Opcode::kEndBlock:
+        uses_call = true;  // targets: checked with the block structure below
+        break;
     }
     if (uses_call) {
       if (ins.a >= calls.size()) {
         return Error{fmt::format("{}: call {} out of range (the program has {})", where, ins.a,
                                  calls.size())};
       }
-      const ir::CallKind want =
-          ins.op == Opcode::kExecute ? ir::CallKind::kCommand : ir::CallKind::kTest;
+      const bool command = ins.op == Opcode::kExecute || ins.op == Opcode::kEnterBlock ||
+                           ins.op == Opcode::kEndBlock;
+      const ir::CallKind want = command ? ir::CallKind::kCommand : ir::CallKind::kTest;
       const ir::CallSpec& spec = *calls[ins.a].call.spec;
       if (spec.kind != want) {
         return Error{fmt::format("{}: call {} is the {} '{}', not a {}", where, ins.a,
                                  spec.kind == ir::CallKind::kTest ? "test" : "command", spec.name,
                                  want == ir::CallKind::kTest ? "test" : "command")};
+      }
+      const bool block_op = ins.op == Opcode::kEnterBlock || ins.op == Opcode::kEndBlock;
+      if (block_op != spec.takes_block) {
+        return Error{fmt::format("{}: the command '{}' {} a block", where, spec.name,
+                                 spec.takes_block ? "takes" : "does not take")};
       }
       referenced[ins.a] = true;
     } else if (ins.a != 0) {
@@ -94,10 +152,11 @@ Result<void> VerifyCode(const Program& program) {
         return Error{fmt::format("{}: jump target {} is not after it and inside the code (0..{})",
                                  where, ins.b, code.size() - 1)};
       }
-    } else if (ins.b != 0) {
+    } else if (ins.b != 0 && ins.op != Opcode::kEnterBlock && ins.op != Opcode::kEndBlock) {
       return Error{fmt::format("{}: unused operand b is {}, not 0", where, ins.b)};
     }
   }
+  if (auto r = VerifyBlocks(code); !r.ok()) return r;
   if (code.back().op != Opcode::kHalt) {
     return Error{fmt::format("the last instruction ({}) is {}, not halt", code.size() - 1,
                              OpcodeName(code.back().op))};

@@ -72,8 +72,6 @@ void RegisterBase(ir::ExtensionBuilder& b) {
   b.AddressPart("all", &kAllPartRuntime);
   b.AddressPart("localpart", &kLocalPartRuntime);
   b.AddressPart("domain", &kDomainPartRuntime);
-  b.EnvelopePart("from");
-  b.EnvelopePart("to");
 }
 
 }  // namespace

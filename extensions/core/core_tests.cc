@@ -111,13 +111,14 @@ Result<std::unique_ptr<vm::PreparedCall>> PrepareExists(const ir::Call& call,
   return std::unique_ptr<vm::PreparedCall>(new ExistsTest(context.Strings(call.positional[0])));
 }
 
-// size <":over" / ":under"> <limit>: strictly greater or less (§5.9).
+// size <":over" / ":under"> <limit>: strictly greater or less (§5.9), of
+// the size on the wire (bare LFs count as CRLF).
 class SizeTest final : public vm::PreparedCall {
  public:
   SizeTest(bool over, uint64_t limit) : over_(over), limit_(limit) {}
 
   bool Run(EvalContext& ctx) const override {
-    const uint64_t size = ctx.message().size();
+    const uint64_t size = ctx.message().wire_size();
     return over_ ? size > limit_ : size < limit_;
   }
 

@@ -26,6 +26,9 @@ void ValidateEnvelopeParts(ir::ValidationContext& context, ir::Call& call) {
 // envelope [COMPARATOR] [ADDRESS-PART] [MATCH-TYPE] <envelope-part>
 // <key-list> (RFC 5228 §5.4). "from" is MAIL FROM, "to" the RCPT TO of this
 // delivery; the null reverse-path is matched as "" whatever the address part.
+// "auth" (the SMTP AUTH identity, RFC 4954) is an extra part RFC 5228 §5.4
+// allows implementations to define: it is empty when the sender did not
+// authenticate, and matched like a path.
 class EnvelopeTest final : public vm::PreparedCall {
  public:
   EnvelopeTest(std::vector<vm::RuntimeString> parts, const vm::AddressPartRuntime& part,
@@ -42,6 +45,8 @@ class EnvelopeTest final : public vm::PreparedCall {
         path = ctx.envelope().mail_from;
       } else if (name == "to") {
         path = ctx.envelope().rcpt_to;
+      } else if (name == "auth") {
+        path = ctx.envelope().auth_user;
       } else {
         continue;  // an unknown part (from a variable) matches nothing
       }
@@ -85,6 +90,9 @@ void RegisterEnvelope(ir::Registry& registry) {
     envelope.positional = {{"envelope part", ir::ArgType::kStringList},
                            {"key list", ir::ArgType::kStringList}};
     envelope.validate = ValidateEnvelopeParts;
+    b.EnvelopePart("from");
+    b.EnvelopePart("to");
+    b.EnvelopePart("auth");
     envelope.runtime = &kEnvelopeRuntime;
   });
 }

@@ -249,5 +249,25 @@ TEST(MessageReuseTest, MovedMessageKeepsWorking) {
   EXPECT_EQ(moved.Mime().parts().size(), 3u);
 }
 
+TEST(MessageWireSizeTest, BareLfCountsAsCrlf) {
+  const struct {
+    std::string bytes;
+    size_t wire;
+  } cases[] = {
+      {"", 0},
+      {"a\r\n", 3},
+      {"a\n", 3},
+      {"a\nb\r\nc\n\n", 11},
+      {"\n", 2},
+      {"no newline", 10},
+  };
+  for (const auto& c : cases) {
+    Message m;
+    m.Parse(c.bytes);
+    EXPECT_EQ(m.wire_size(), c.wire) << c.bytes;
+    EXPECT_EQ(m.size(), c.bytes.size());
+  }
+}
+
 }  // namespace
 }  // namespace sievekit::mail

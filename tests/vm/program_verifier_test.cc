@@ -113,8 +113,11 @@ TEST(ProgramVerifierTest, Code) {
          p.code.push_back({Opcode::kExecute, 0, 0});
        },
        "the last instruction (4) is execute, not halt"},
-      {"unknown opcode", [](ProgramParts& p) { p.code[0].op = static_cast<Opcode>(6); },
-       "instruction 0: unknown opcode 6"},
+      {"unknown opcode", [](ProgramParts& p) { p.code[0].op = static_cast<Opcode>(kOpcodeCount); },
+       "instruction 0: unknown opcode 8"},
+      {"a block opcode on a command without a block",
+       [](ProgramParts& p) { p.code[0].op = Opcode::kEnterBlock; },
+       "instruction 0 (enter-block): the command 'keep' does not take a block"},
       {"opcode 255", [](ProgramParts& p) { p.code[2].op = static_cast<Opcode>(255); },
        "instruction 2: unknown opcode 255"},
       {"execute on a test", [](ProgramParts& p) { p.code[0].a = 1; },

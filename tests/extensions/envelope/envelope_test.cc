@@ -10,6 +10,9 @@
 #include <string>
 
 #include "tests/ir/compile_for_test.h"
+#include "extensions/all_extensions.h"
+#include "vm/codegen.h"
+#include "vm/evaluator.h"
 
 namespace sievekit::extensions {
 namespace {
@@ -29,6 +32,7 @@ TEST(EnvelopeTest, Validation) {
        ""},
       {"to", require + "if envelope :domain \"to\" \"example.com\" {}", ""},
       {"both, any case", require + "if envelope [\"FROM\", \"To\"] \"x\" {}", ""},
+      {"auth (the SMTP AUTH identity)", require + "if envelope \"auth\" \"x\" {}", ""},
       {"all tags",
        require + "if envelope :comparator \"i;octet\" :localpart :matches \"to\" "
                  "\"user+*\" {}",
@@ -53,6 +57,33 @@ TEST(EnvelopeTest, Validation) {
        "(envelope part), but a number was found\n"},
   };
   for (const auto& c : cases) EXPECT_EQ(CheckScript(c.script), c.expected) << c.name;
+}
+
+TEST(EnvelopeTest, MatchesFromToAndAuth) {
+  ir::FrontendResult front = testutil::CompileScript(
+      "require \"envelope\";\n"
+      "if envelope :domain :is \"from\" \"lists.example.org\" { discard; }\n"
+      "if envelope :localpart :is \"to\" \"bob\" { redirect \"b@example.net\"; }\n"
+      "if envelope :is \"auth\" \"alice\" { redirect \"a@example.net\"; }\n"
+      "if envelope :is \"from\" \"\" { redirect \"null@example.net\"; }\n");
+  ASSERT_TRUE(front.ok()) << testutil::Summarize(front);
+  auto program = vm::GenerateProgram(front.script, extensions::DefaultRegistry());
+  ASSERT_TRUE(program.ok());
+  const std::string message = "Subject: x\r\n\r\n";
+  vm::Evaluator evaluator;
+  auto describe = [&](const mail::Envelope& e) {
+    std::string out;
+    for (const vm::Action& a : evaluator.Evaluate(**program, message, e).actions) {
+      out += std::string(a.type) + ":" + a.address + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(describe({"<owner@lists.example.org>", "<bob@example.org>", "", ""}),
+            "discard: redirect:b@example.net ");
+  EXPECT_EQ(describe({"<x@example.com>", "<carol@example.org>", "", "alice"}),
+            "redirect:a@example.net ");
+  // The null reverse-path is matched as the empty string (RFC 5228 §5.4).
+  EXPECT_EQ(describe({"<>", "<carol@example.org>", "", ""}), "redirect:null@example.net ");
 }
 
 }  // namespace
