@@ -28,7 +28,9 @@ void ValidateRedirect(ir::ValidationContext& context, ir::Call& call) {
 void ValidateAddressHeaders(ir::ValidationContext& context, ir::Call& call) {
   for (const ir::StringValue& header : call.positional[0].strings) {
     if (IsRuntimeString(context, header.text)) continue;
-    if (!IsAddressHeader(header.text)) {
+    // RFC 5228 §2.4.2.2: a syntactically invalid name is no error; it just
+    // never matches. Only valid names of headers without addresses are.
+    if (IsValidHeaderName(header.text) && !IsAddressHeader(header.text)) {
       context.Report(diag::kNotAnAddressHeader, header.span, header.text);
       return;  // one error per test
     }
