@@ -38,6 +38,24 @@ std::string_view TruncateBytes(std::string_view value, size_t max_bytes) {
   return value.substr(0, end);
 }
 
+// Two redirect targets are one mailbox when the local parts are equal and
+// the domains equal ignoring case (RFC 5321 §2.4: domains are
+// case-insensitive; a local part is the receiving host's business).
+bool SameRedirectAddress(std::string_view a, std::string_view b) {
+  const size_t at_a = a.rfind('@');
+  const size_t at_b = b.rfind('@');
+  if (at_a == std::string_view::npos || at_b == std::string_view::npos) return a == b;
+  if (a.substr(0, at_a) != b.substr(0, at_b)) return false;
+  const std::string_view da = a.substr(at_a + 1);
+  const std::string_view db = b.substr(at_b + 1);
+  if (da.size() != db.size()) return false;
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  for (size_t i = 0; i < da.size(); ++i) {
+    if (lower(da[i]) != lower(db[i])) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void EvalContext::Begin(const Program& program, mail::Message& message,
@@ -123,7 +141,8 @@ void EvalContext::CommitAction() {
     const bool both_store = !mailbox_of(e).empty() && !mailbox_of(added).empty();
     const bool duplicate =
         (both_store && SameMailbox(mailbox_of(e), mailbox_of(added))) ||
-        (e.type == "redirect" && added.type == "redirect" && e.address == added.address) ||
+        (e.type == "redirect" && added.type == "redirect" &&
+         SameRedirectAddress(e.address, added.address)) ||
         (e.type == "discard" && added.type == "discard");
     if (duplicate) {
       // The first record stays; a later one can only widen it (cancel the

@@ -14,6 +14,26 @@
 namespace sievekit::differential {
 namespace {
 
+// Two redirect targets are the same mailbox when their local parts are equal
+// and their domains equal ignoring case (RFC 5321 §2.4: domains are
+// case-insensitive; local parts are the receiving host's business).
+bool SameRedirectAddress(const std::string& a, const std::string& b) {
+  const size_t at_a = a.rfind('@');
+  const size_t at_b = b.rfind('@');
+  if (at_a == std::string::npos || at_b == std::string::npos) return a == b;
+  if (a.compare(0, at_a, b, 0, at_b) != 0) return false;
+  const std::string_view da = std::string_view(a).substr(at_a + 1);
+  const std::string_view db = std::string_view(b).substr(at_b + 1);
+  if (da.size() != db.size()) return false;
+  for (size_t i = 0; i < da.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(da[i])) !=
+        std::tolower(static_cast<unsigned char>(db[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string Lower(std::string_view s) {
   std::string out;
   for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
@@ -344,7 +364,7 @@ class ReferenceRun {
     const std::optional<std::string> a_box = StoresInto(a);
     const std::optional<std::string> b_box = StoresInto(b);
     if (a_box && b_box) return SameMailbox(*a_box, *b_box);
-    if (a.type == "redirect" && b.type == "redirect") return a.address == b.address;
+    if (a.type == "redirect" && b.type == "redirect") return SameRedirectAddress(a.address, b.address);
     return a.type == "discard" && b.type == "discard";
   }
 
