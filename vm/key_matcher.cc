@@ -59,10 +59,11 @@ Result<KeyMatcher> KeyMatcher::Prepare(const ir::Call& call, const ir::Value& ke
 }
 
 bool KeyMatcher::Match(EvalContext& ctx, std::string_view value) const {
-  if (custom_) return custom_->Match(ctx, value);
+  const bool wants = sets_match_variables_ && ctx.wants_match_variables();
+  if (custom_) return custom_->Match(ctx, value, wants);
   std::string& folded = ctx.scratch(0);
   match::Fold(spec_.comparator, value, &folded);
-  const bool capture = ctx.wants_match_variables() && spec_.type == match::MatchType::kMatches;
+  const bool capture = wants && spec_.type == match::MatchType::kMatches;
   std::vector<std::string_view>* captures = capture ? &ctx.captures() : nullptr;
   bool matched = false;
   if (constant_) {

@@ -31,8 +31,12 @@ class KeyMatcher {
 
   // Whether `value` matches any key. On a successful :matches (or a custom
   // match type that captures), sets the match variables when the program
-  // reads them.
+  // reads them, unless DisableMatchVariables was called.
   bool Match(EvalContext& ctx, std::string_view value) const;
+
+  // Makes Match leave the match variables alone whatever the match type:
+  // for tests whose wildcards must not set them (body, RFC 5173 §6).
+  void DisableMatchVariables() { sets_match_variables_ = false; }
 
   // :count (RFC 5231 §4.2): the caller counts the values and asks here.
   bool is_count() const { return spec_.type == match::MatchType::kCount; }
@@ -45,6 +49,7 @@ class KeyMatcher {
   std::optional<match::MatchOperand> constant_;
   std::vector<RuntimeString> dynamic_keys_;
   std::unique_ptr<KeyMatcherImpl> custom_;
+  bool sets_match_variables_ = true;
 };
 
 }  // namespace sievekit::vm

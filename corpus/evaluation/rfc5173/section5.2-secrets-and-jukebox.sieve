@@ -1,0 +1,17 @@
+# RFC 5173 §5.2: both: the missile is in a quoted-printable
+# text part, next to an audio/mp3 part (its content type in upper case).
+require ["body", "fileinto"];
+
+# Save any message with any text MIME part that contains the
+# words "missile" or "coordinates" in the "secrets" folder.
+
+if body :content "text" :contains ["missile", "coordinates"] {
+        fileinto "secrets";
+}
+
+# Save any message with an audio/mp3 MIME part in
+# the "jukebox" folder.
+
+if body :content "audio/mp3" :contains "" {
+        fileinto "jukebox";
+}

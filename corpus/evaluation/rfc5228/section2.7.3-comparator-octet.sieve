@@ -1,0 +1,5 @@
+# RFC 5228 §2.7.3: i;octet is case-sensitive: "You can MAKE MONEY FAST" is discarded.
+if header :contains :comparator "i;octet" "Subject"
+      "MAKE MONEY FAST" {
+   discard;
+}

@@ -1,0 +1,3 @@
+# RFC 5229 §4: "set" does not affect the implicit keep.
+require "variables";
+set "honorific" "Mr";

@@ -1,0 +1,35 @@
+# RFC 5231 §7, the extended example: "mary@example.org" is greater
+# than "M" (a longer string with the same start), so it goes to "From N-Z"
+# although it starts with M; a non-numeric X-Priority is not less than 3
+# (RFC 4790 §9.1: it has the value "positive infinity").
+require ["relational", "comparator-i;ascii-numeric", "fileinto"];
+
+if header :value "lt" :comparator "i;ascii-numeric"
+          ["x-priority"] ["3"]
+{
+   fileinto "Priority";
+}
+
+elsif address :count "gt" :comparator "i;ascii-numeric"
+           ["to"] ["5"]
+{
+   # everything with more than 5 recipients in the "to" field
+   # is considered SPAM
+   fileinto "SPAM";
+}
+
+elsif address :value "gt" :all :comparator "i;ascii-casemap"
+           ["from"] ["M"]
+{
+   fileinto "From N-Z";
+} else {
+   fileinto "From A-M";
+}
+
+if allof ( address :count "eq" :comparator "i;ascii-numeric"
+                   ["to", "cc"] ["1"] ,
+           address :all :comparator "i;ascii-casemap"
+                   ["to", "cc"] ["me@foo.example.com"] )
+{
+   fileinto "Only me";
+}

@@ -1,0 +1,7 @@
+# RFC 5429 §2.4: "It is NOT RECOMMENDED that implementations permit the use of
+# "reject" with actions that cause mail delivery". sievekit does not permit
+# it: a runtime error, so no action is taken and the implicit keep is. fileinto :copy
+# (RFC 3894) still delivers.
+require ["reject", "fileinto", "copy"];
+reject "go away";
+fileinto :copy "Archive";
