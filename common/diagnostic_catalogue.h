@@ -78,8 +78,10 @@ inline constexpr DiagnosticKind kTestUsedAsCommand{"test-used-as-command", kErro
                                                    "cannot use test '{}' as a command"};
 inline constexpr DiagnosticKind kCommandUsedAsTest{"command-used-as-test", kError,
                                                    "cannot use command '{}' as a test"};
+// An unknown tag is reported once per call name in a script: later uses
+// repeat the same mistake.
 inline constexpr DiagnosticKind kUnknownTag{"unknown-tag", kError,
-                                            "unknown tagged argument ':{}' for the {} {}"};
+                                            "unknown tagged argument ':{}' for the {} {} ({})"};
 inline constexpr DiagnosticKind kDuplicateTag{
     "duplicate-tag", kError, "tagged argument ':{}' is given more than once to the {} {}"};
 inline constexpr DiagnosticKind kConflictingTags{

@@ -32,6 +32,8 @@ class JsonWriter {
 
   // The quoted, escaped JSON form of one string.
   static std::string Quote(std::string_view value);
+  // Quote(value), appended to *out.
+  static void AppendQuoted(std::string_view value, std::string* out);
 
  private:
   void BeforeValue();

@@ -28,6 +28,12 @@ struct Limits {
   uint32_t max_list_length = 65536;
   // Errors reported per script before the compiler stops listing them.
   uint32_t max_errors = 20;
+  // Variables (RFC 5229 §6 asks for at least 32-character names and 128
+  // distinct variables): the length of one name, and the distinct variables
+  // one script assigns with `set` (the run-time bound is
+  // vm::RuntimeLimits::max_variables).
+  uint32_t max_variable_name_length = 64;
+  uint32_t max_variables = 256;
 };
 
 }  // namespace sievekit

@@ -79,6 +79,10 @@ class CallMatcher {
     call_.name_span = name_span;
   }
 
+  // Whether the call failed without a report of its own (a repeated
+  // unknown tag).
+  bool silent_failure() const { return silent_failure_; }
+
   Call Run(const std::vector<syntax::Argument>& arguments) {
     skipped_optional_ = OptionalArgumentsLeftOut(arguments);
     const uint32_t errors_before = context_.diagnostics().error_count();
@@ -174,17 +178,40 @@ class CallMatcher {
     for (const TagSpec* t : tags_) {
       if (t->name == name) tag = t;
     }
+    // An unknown tag is reported once per command name in a script: the
+    // same unknown tag again is the same mistake (the call is still
+    // rejected). A repeated one that is also out of place (after the
+    // positional arguments, RFC 5228 §2.6.2) is reported as misplaced.
+    const bool first_unknown = tag == nullptr && context_.FirstUnknownTag(spec_, name);
+    if (!first_unknown && !call_.positional.empty()) {
+      context_.Report(diag::kTagAfterPositional, a.span, a.tag, name_, kind_);
+      return false;
+    }
     if (tag == nullptr) {
-      Diagnostic& d = context_.Report(diag::kUnknownTag, a.span, a.tag, name_, kind_);
+      if (!first_unknown) {
+        silent_failure_ = true;
+        return false;
+      }
       std::vector<std::string_view> names;
-      for (const TagSpec* t : tags_) names.push_back(t->name);
+      std::vector<std::string> usable;
+      for (const TagSpec* t : tags_) {
+        names.push_back(t->name);
+        if (t->extension == nullptr || context_.IsEnabled(t->extension)) {
+          usable.push_back(":" + t->name);
+        }
+      }
+      std::string takes = "it takes no tagged arguments";
+      if (!usable.empty()) {
+        takes = "it takes ";
+        for (size_t k = 0; k < usable.size(); ++k) {
+          if (k > 0) takes += (k + 1 == usable.size()) ? " or " : ", ";
+          takes += usable[k];
+        }
+      }
+      Diagnostic& d = context_.Report(diag::kUnknownTag, a.span, a.tag, name_, kind_, takes);
       if (auto best = SuggestClosest(name, names)) {
         d.Note(fmt::format("did you mean ':{}'?", *best));
       }
-      return false;
-    }
-    if (!call_.positional.empty()) {
-      context_.Report(diag::kTagAfterPositional, a.span, a.tag, name_, kind_);
       return false;
     }
     if (tag->extension != nullptr && !context_.IsEnabled(tag->extension)) {
@@ -315,6 +342,7 @@ class CallMatcher {
   std::vector<const TagSpec*> tags_;
   std::map<std::string, size_t, std::less<>> seen_groups_;  // group → index in call_.tags
   size_t skipped_optional_ = 0;  // leading optional positional arguments left out
+  bool silent_failure_ = false;
   Call call_;
 };
 
@@ -332,8 +360,11 @@ Call ValidateCall(ValidationContext& context, const CallSpec& spec, std::string_
                   Span span, Span name_span, const std::vector<syntax::Argument>& arguments,
                   bool* ok) {
   const uint32_t errors_before = context.diagnostics().error_count();
-  Call call = CallMatcher(context, spec, written_name, span, name_span).Run(arguments);
-  if (ok != nullptr) *ok = context.diagnostics().error_count() == errors_before;
+  CallMatcher matcher(context, spec, written_name, span, name_span);
+  Call call = matcher.Run(arguments);
+  if (ok != nullptr) {
+    *ok = context.diagnostics().error_count() == errors_before && !matcher.silent_failure();
+  }
   return call;
 }
 

@@ -5,11 +5,16 @@
 // Hooks must not keep references to the context beyond the call.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <utility>
 
 #include "common/diagnostic.h"
+#include "common/extension_config.h"
 #include "common/limits.h"
 #include "common/source_file.h"
 #include "ir/registry.h"
@@ -24,6 +29,9 @@ struct CompileOptions {
   // Extensions the host does not offer, by name (a disabled extension is an
   // unknown one to the script).
   std::set<std::string, std::less<>> disabled_extensions;
+  // The host's configuration of extensions (e.g. a notification policy that
+  // refuses notify at compile time); see common/extension_config.h.
+  ExtensionConfig extension_config;
 };
 
 class ValidationContext {
@@ -49,6 +57,23 @@ class ValidationContext {
   // Whether the host offers the extension at all.
   bool IsAvailable(const ExtensionSpec& extension) const;
 
+  // True the first time an unknown tag is met on a call of this kind in
+  // the script: only that use is reported.
+  bool FirstUnknownTag(const CallSpec& spec, std::string_view tag) {
+    return unknown_tags_.emplace(&spec, std::string(tag)).second;
+  }
+
+  // Per-script state an extension's validate hooks share (counts, names
+  // seen), created on first use.
+  template <typename T>
+  T& State() {
+    auto it = states_.find(std::type_index(typeid(T)));
+    if (it == states_.end()) {
+      it = states_.emplace(std::type_index(typeid(T)), std::make_shared<T>()).first;
+    }
+    return *static_cast<T*>(it->second.get());
+  }
+
   void Enable(const ExtensionSpec* extension) { enabled_.insert(extension); }
   // Undoes Enable, for extensions enabled only within a guarded block
   // (ihave, RFC 5463).
@@ -60,6 +85,8 @@ class ValidationContext {
   const SourceFile& source_;
   Diagnostics& diagnostics_;
   std::set<const ExtensionSpec*> enabled_;
+  std::set<std::pair<const CallSpec*, std::string>> unknown_tags_;
+  std::map<std::type_index, std::shared_ptr<void>> states_;
 };
 
 }  // namespace sievekit::ir

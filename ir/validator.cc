@@ -382,7 +382,18 @@ class Validator {
                       kind);
       return;
     }
-    if (signature_ok) CheckStrayTests(written, kind, arguments, tests, name_span);
+    if (signature_ok) {
+      CheckStrayTests(written, kind, arguments, tests, name_span);
+    } else if (registry().FindTest(first_name) == nullptr &&
+               !IsOneOf(first_name, kControlTests) &&
+               registry().FindCommand(first_name) == nullptr &&
+               !IsOneOf(first_name, kControlCommands)) {
+      // After a signature error a stray test is likely a misread argument
+      // (or a command after a forgotten ';') and is not reported as such,
+      // but a name that is no test or command at all is an error whatever
+      // the arguments before it.
+      ReportUnknown(first.name, NameSpan(first.identifier_token), /*as_test=*/true);
+    }
   }
 
   // A test after a call that takes none. After a command, a name that is not

@@ -116,29 +116,48 @@ std::string_view Settle(std::string_view value, size_t begin, size_t end, bool p
   return arena->Store(built);
 }
 
-constexpr std::array<std::string_view, 23> kAddressHeaders = {"from",
-                                                              "sender",
-                                                              "reply-to",
-                                                              "to",
-                                                              "cc",
-                                                              "bcc",
-                                                              "resent-from",
-                                                              "resent-sender",
-                                                              "resent-to",
-                                                              "resent-cc",
-                                                              "resent-bcc",
-                                                              "resent-reply-to",
-                                                              "return-path",
-                                                              "delivered-to",
-                                                              "envelope-to",
-                                                              "x-original-to",
-                                                              "errors-to",
-                                                              "mail-followup-to",
-                                                              "mail-reply-to",
-                                                              "disposition-notification-to",
-                                                              "return-receipt-to",
-                                                              "x-envelope-to",
-                                                              "x-envelope-from"};
+// Header fields whose body is an address-list (RFC 5228 §5.1: the address
+// test "SHOULD include any other header that utilizes an address-list
+// structured header body"): RFC 5322's, the delivery headers, and the ones
+// mailing lists and mail clients use (RFC 2076 lists most of them).
+constexpr std::array<std::string_view, 37> kAddressHeaders = {
+    "from",
+    "sender",
+    "reply-to",
+    "to",
+    "cc",
+    "bcc",
+    "resent-from",
+    "resent-sender",
+    "resent-to",
+    "resent-cc",
+    "resent-bcc",
+    "resent-reply-to",
+    "return-path",
+    "delivered-to",
+    "envelope-to",
+    "x-original-to",
+    "x-original-from",
+    "errors-to",
+    "mail-followup-to",
+    "mail-reply-to",
+    "disposition-notification-to",
+    "return-receipt-to",
+    "read-receipt-to",
+    "x-confirm-reading-to",
+    "return-receipt-requested",
+    "registered-mail-reply-requested-by",
+    "for-approval",
+    "for-handling",
+    "for-comment",
+    "apparently-to",
+    "x-admin",
+    "abuse-reports-to",
+    "x-complaints-to",
+    "x-report-abuse-to",
+    "x-beenthere",
+    "x-envelope-to",
+    "x-envelope-from"};
 
 }  // namespace
 
@@ -454,29 +473,104 @@ void AddressParser::ParseList(std::string_view value, TextArena* arena, WordDeco
   }
 }
 
+namespace {
+
+// A domain label character: letters, digits and '-' as RFC 5321 has them,
+// plus '_' (common in real host names) and 8-bit bytes (RFC 6531).
+bool IsLabelChar(char c) {
+  return ascii::IsAlpha(c) || ascii::IsDigit(c) || c == '-' || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The end of the Domain or address literal starting at s[i] (RFC 5321
+// §4.1.2), or npos when there is none: no label may be empty.
+size_t ScanDomain(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == '[') {
+    const size_t close = s.find(']', i);
+    return close == std::string_view::npos ? close : close + 1;
+  }
+  for (;;) {
+    const size_t label = i;
+    while (i < s.size() && IsLabelChar(s[i])) ++i;
+    if (i == label) return std::string_view::npos;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    return i;
+  }
+}
+
+}  // namespace
+
+// RFC 5321 §4.1.2: Path = "<" [ A-d-l ":" ] Mailbox ">", where the source
+// route A-d-l is ignored. Tolerated as mail systems do: a path without its
+// angle brackets, dots anywhere in a dot-string local part (".japanese."),
+// and a local part with no domain ("<postmaster>", RFC 5321 §4.1.1.3).
+// Anything else, such as stray brackets, an empty domain label or a second
+// "@", makes the path invalid: it is no address at all.
 EnvelopePath AddressParser::ParseEnvelopePath(std::string_view path, TextArena* arena) {
   EnvelopePath result;
   const std::string_view value = ascii::Trim(path);
-  Tokenize(value);
-  if (tokens_.empty() ||
-      (tokens_.size() == 2 && IsSpecial(tokens_[0], '<') && IsSpecial(tokens_[1], '>'))) {
+  result.address.source = value;
+  if (value.empty() ||
+      (value.size() >= 2 && value.front() == '<' && value.back() == '>' &&
+       ascii::Trim(value.substr(1, value.size() - 2)).empty())) {
     result.is_null = true;
     result.address.valid = true;
+    result.address.source = {};
     return result;
   }
-  BuildLookahead();
-  std::vector<Address>& one = envelope_scratch_;
-  one.clear();
-  const size_t end =
-      ParseMailbox(value, 0, ItemEnd(0, tokens_.size()), {}, arena, nullptr, nullptr, &one);
-  if (one.empty()) {
-    result.address.source = value;
-    result.address.all = value;
+  std::string_view inner = value;
+  if (inner.front() == '<') {
+    if (inner.size() < 2 || inner.back() != '>') return result;
+    inner = inner.substr(1, inner.size() - 2);
+  } else if (inner.back() == '>') {
     return result;
   }
-  result.address = one.front();
-  // Anything around the path ("Name <a@b>", two paths) makes it invalid.
-  if (end != tokens_.size() || !result.address.display_name.empty()) result.address.valid = false;
+  size_t i = 0;
+  if (i < inner.size() && inner[i] == '@') {  // the source route
+    for (;;) {
+      if (i >= inner.size() || inner[i] != '@') return result;
+      i = ScanDomain(inner, i + 1);
+      if (i == std::string_view::npos || i >= inner.size()) return result;
+      if (inner[i] == ':') {
+        ++i;
+        break;
+      }
+      if (inner[i] != ',') return result;
+      ++i;
+    }
+  }
+  Address address;  // result.address only when the path is valid
+  address.source = value;
+  const size_t local_begin = i;
+  if (i < inner.size() && inner[i] == '"') {
+    const size_t end = SkipDelimited(inner, i, '"');
+    if (end > inner.size() || inner[end - 1] != '"' || end - i < 2) return result;
+    const std::string_view content = inner.substr(i + 1, end - i - 2);
+    if (content.find('\\') == std::string_view::npos) {
+      address.local_part = content;
+    } else {
+      scratch_.clear();
+      AppendUnquoted(content, &scratch_);
+      address.local_part = arena->Store(scratch_);
+    }
+    i = end;
+  } else {
+    while (i < inner.size() && (IsAtext(inner[i]) || inner[i] == '.')) ++i;
+    address.local_part = inner.substr(local_begin, i - local_begin);
+  }
+  if (address.local_part.empty() && i == local_begin) return result;
+  if (i < inner.size()) {
+    if (inner[i] != '@') return result;
+    const size_t domain_begin = i + 1;
+    if (ScanDomain(inner, domain_begin) != inner.size()) return result;
+    address.domain = inner.substr(domain_begin);
+  }  // else a local part only
+  address.all = inner.substr(local_begin);  // a path is written canonically already
+  address.valid = true;
+  result.address = address;
   return result;
 }
 

@@ -68,7 +68,8 @@ class AddressParser {
                  CharsetConverter* charsets, std::vector<Address>* out);
 
   // Parses one envelope path: "<user@host>", "<@route:user@host>",
-  // "user@host", "<>" or "".
+  // "user@host", "<postmaster>", "<>" or "" (RFC 5321 §4.1.2). A path that
+  // breaks its syntax is invalid (valid is false) and names no address.
   EnvelopePath ParseEnvelopePath(std::string_view path, TextArena* arena);
 
   struct Token {
@@ -118,7 +119,6 @@ class AddressParser {
   std::vector<size_t> next_angle_;
   std::vector<size_t> next_at_;
   std::vector<size_t> next_structure_;
-  std::vector<Address> envelope_scratch_;
   std::string scratch_;
   std::string decoded_;
 };

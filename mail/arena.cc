@@ -55,6 +55,18 @@ void TextArena::Reset() {
   used_before_current_ = 0;
 }
 
+bool TextArena::Contains(const char* data, size_t size) const {
+  if (blocks_.empty()) return false;
+  // Compared as integers: pointers into different arrays do not order.
+  const auto begin = reinterpret_cast<uintptr_t>(data);
+  for (size_t i = 0; i <= current_; ++i) {
+    const auto base = reinterpret_cast<uintptr_t>(blocks_[i].data.get());
+    const size_t used = i == current_ ? used_ : blocks_[i].size;
+    if (begin >= base && begin - base <= used && size <= used - (begin - base)) return true;
+  }
+  return false;
+}
+
 size_t TextArena::bytes_used() const { return used_before_current_ + used_; }
 
 size_t TextArena::capacity() const {

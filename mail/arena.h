@@ -44,6 +44,10 @@ class TextArena {
   // exceed kMaxRetainedBytes (one huge message must not pin its memory).
   void Reset();
 
+  // Whether [data, data + size) lies in memory handed out since the last
+  // Reset: such bytes stay unchanged until the next Reset.
+  bool Contains(const char* data, size_t size) const;
+
   // Bytes handed out since the last Reset (alignment padding included).
   size_t bytes_used() const;
   // Bytes held in blocks.

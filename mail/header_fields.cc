@@ -2,6 +2,7 @@
 // applied to malformed input.
 #include "mail/header_fields.h"
 
+#include <array>
 #include <cstring>
 
 #include "mail/ascii.h"
@@ -26,12 +27,22 @@ size_t FindLineFeed(std::string_view bytes, size_t pos) {
   return static_cast<size_t>(static_cast<const char*>(found) - bytes.data());
 }
 
+// RFC 5322 ftext: printable US-ASCII other than ":". A table, because the
+// scan of every field name of every message runs through it.
+constexpr auto kFieldNameBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x21; c < 0x7F; ++c) table[static_cast<size_t>(c)] = c != ':';
+  return table;
+}();
+
+bool IsFieldNameByte(char c) { return kFieldNameBytes[static_cast<unsigned char>(c)]; }
+
 }  // namespace
 
 bool IsValidFieldName(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
-    if (c <= 0x20 || c >= 0x7F || c == ':') return false;
+    if (!IsFieldNameByte(c)) return false;
   }
   return true;
 }
@@ -100,13 +111,16 @@ HeaderScanResult ScanHeaderSection(std::string_view bytes, const HeaderScanOptio
       }
     } else {
       close_field();
-      const size_t colon = line.find(':');
-      std::string_view name =
-          colon == std::string_view::npos ? std::string_view() : line.substr(0, colon);
-      while (!name.empty() && ascii::IsWsp(name.back())) name.remove_suffix(1);
-      if (IsValidFieldName(name)) {
+      // One pass over the name: its bytes up to the colon must be ftext,
+      // optionally followed by WSP (obsolete syntax) — what IsValidFieldName
+      // checks of the text before the first colon.
+      size_t name_end = 0;
+      while (name_end < line.size() && IsFieldNameByte(line[name_end])) ++name_end;
+      size_t colon = name_end;
+      while (colon < line.size() && ascii::IsWsp(line[colon])) ++colon;
+      if (name_end > 0 && colon < line.size() && line[colon] == ':') {
         state = State::kField;
-        open = {pos, pos + colon + 1, content_end, name};
+        open = {pos, pos + colon + 1, content_end, line.substr(0, name_end)};
       } else {
         if (first_line && options.headerless_if_first_line_malformed) return headerless();
         ++result.malformed_lines;

@@ -80,17 +80,48 @@ class HeaderIndex {
   void Build(std::span<const HeaderField> fields);
   void Clear() { Build({}); }
 
+  // A name prepared for lookups: its case-insensitive hash, and its first
+  // eight bytes with ASCII letters lowered (zero-padded). Two names of the
+  // same size up to eight bytes are equal ignoring case iff their heads are.
+  struct NameKey {
+    uint64_t hash = 0;
+    uint64_t head = 0;
+  };
+  static NameKey KeyOf(std::string_view name);
+
   // The fields named name, compared ASCII case-insensitively.
-  FieldRange Find(std::string_view name) const;
+  FieldRange Find(std::string_view name) const { return Find(name, KeyOf(name)); }
+  // The same with key == KeyOf(name), for callers that look the same name up
+  // in message after message (a script's constant header names).
+  // Inline: a script makes hundreds of lookups per message.
+  FieldRange Find(std::string_view name, const NameKey& key) const {
+    if (slots_.empty() || name.empty()) return {};
+    return {fields_, next_.data(), slots_[SlotOf(name, key)]};
+  }
 
   // Number of distinct names.
   size_t name_count() const { return name_count_; }
 
  private:
-  uint32_t SlotOf(std::string_view name, uint64_t hash) const;
+  // The slot of name: where it is, or the free slot where it would go. The
+  // table is at most half full, so the probe ends at a free slot. Keys are
+  // compared first; the bytes past the head only for longer names.
+  uint32_t SlotOf(std::string_view name, const NameKey& key) const {
+    const size_t mask = slots_.size() - 1;
+    size_t slot = static_cast<size_t>(key.hash) & mask;
+    for (; slots_[slot] != kNone; slot = (slot + 1) & mask) {
+      if (keys_[slot].hash != key.hash || keys_[slot].head != key.head) continue;
+      const std::string_view other = fields_[slots_[slot]].name();
+      if (other.size() == name.size() && (name.size() <= 8 || LongNamesEqual(other, name))) break;
+    }
+    return static_cast<uint32_t>(slot);
+  }
+  // ASCII case-insensitive equality of two names of the same size (> 8).
+  static bool LongNamesEqual(std::string_view a, std::string_view b);
 
   std::span<const HeaderField> fields_;
   std::vector<uint32_t> slots_;  // first field of a name, kNone when free
+  std::vector<NameKey> keys_;     // KeyOf the slot's name (compared first)
   std::vector<uint32_t> tails_;  // last field of the same name, for Build
   std::vector<uint32_t> next_;   // next field of the same name, kNone at the end
   size_t name_count_ = 0;

@@ -24,6 +24,7 @@
 #include "mail/address.h"
 #include "mail/header_fields.h"
 #include "mail/header_index.h"
+#include "mail/header_values.h"
 #include "mail/message_limits.h"
 #include "mail/mime.h"
 #include "mail/workspace.h"
@@ -69,15 +70,25 @@ class Message {
   std::span<const HeaderField> fields() const { return fields_; }
   // The fields named name (ASCII case-insensitive), in message order.
   FieldRange FieldsNamed(std::string_view name) const { return index_.Find(name); }
+  // The same with key == HeaderIndex::KeyOf(name), computed beforehand.
+  FieldRange FieldsNamed(std::string_view name, const HeaderIndex::NameKey& key) const {
+    return index_.Find(name, key);
+  }
   // True when at least one field is named name.
   bool HasField(std::string_view name) const { return !index_.Find(name).empty(); }
 
   // Values of a field of this message or of one of its MIME parts; computed
   // once per field and cached.
   std::string_view RawValue(const HeaderField& field) const { return field.raw_value(); }
-  std::string_view Unfolded(const HeaderField& field);
-  std::string_view Decoded(const HeaderField& field);
-  std::span<const Address> Addresses(const HeaderField& field);
+  std::string_view Unfolded(const HeaderField& field) {
+    return HeaderValues::Unfolded(field, &workspace_);
+  }
+  std::string_view Decoded(const HeaderField& field) {
+    return HeaderValues::Decoded(field, &workspace_);
+  }
+  std::span<const Address> Addresses(const HeaderField& field) {
+    return HeaderValues::Addresses(field, &workspace_);
+  }
 
   // --- MIME ------------------------------------------------------------------
   // The MIME tree, built on first use.
@@ -91,22 +102,41 @@ class Message {
 
   // --- Envelope paths -------------------------------------------------------
   // Parses an envelope path (Envelope::mail_from, ...) into this message's
-  // arena, valid until the next Parse.
+  // arena, valid until the next Parse. The same text asked again for this
+  // message is parsed once (every envelope test of a script asks).
   EnvelopePath ParseEnvelopePath(std::string_view path);
 
   // Bytes of computed strings held for the current message (for tests and
   // benchmarks checking that nothing grows without need).
   size_t arena_bytes_used() const { return workspace_.arena.bytes_used(); }
 
+  // --- Identity, for caches of derived values -------------------------------
+  // A number no other Parse of any Message in this process has had: values
+  // derived from this message's views may be cached under it.
+  uint64_t generation() const { return generation_; }
+  // Whether `text` is a view into the message bytes or into a value computed
+  // for this message (decoded values, address parts, MIME text): such views
+  // stay valid and unchanged until the next Parse. Empty views are not.
+  bool Owns(std::string_view text) const;
+
  private:
   MessageLimits limits_;
   std::string_view bytes_;
   HeaderScanResult scan_;
   size_t wire_size_ = SIZE_MAX;  // SIZE_MAX: not computed yet
+  uint64_t generation_ = 0;
   std::vector<HeaderField> fields_;
   HeaderIndex index_;
   MimeTree mime_;
   Workspace workspace_;
+  // ParseEnvelopePath's results for this message: the path text (copied to
+  // the arena, as the caller may change its string) and what it gave.
+  struct ParsedPath {
+    std::string_view text;
+    EnvelopePath path;
+  };
+  static constexpr size_t kMaxParsedPaths = 8;
+  std::vector<ParsedPath> parsed_paths_;
 };
 
 }  // namespace sievekit::mail

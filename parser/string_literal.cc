@@ -8,6 +8,9 @@ std::string DecodeQuotedString(std::string_view token) {
   value.reserve(token.size());
   for (size_t i = 1; i + 1 < token.size(); ++i) {
     if (token[i] == '\\' && i + 2 < token.size()) ++i;
+    // A line break in a quoted string is a CRLF (RFC 5228 §8.1,
+    // quoted-safe); a bare LF of the file stands for one.
+    if (token[i] == '\n' && token[i - 1] != '\r') value += '\r';
     value += token[i];
   }
   return value;
@@ -26,7 +29,16 @@ std::string DecodeMultiLineString(std::string_view token) {
     if (bare == ".") break;
     // RFC 5228 §8.1: a leading "." is removed when another "." follows.
     if (line.size() >= 2 && line[0] == '.' && line[1] == '.') line.remove_prefix(1);
-    value += line;
+    // The grammar ends every line with CRLF; a script stored with bare LF
+    // line endings means the same lines, so the value gets CRLF either way.
+    if (!line.empty() && line.back() == '\n' &&
+        (line.size() < 2 || line[line.size() - 2] != '\r')) {
+      line.remove_suffix(1);
+      value += line;
+      value += "\r\n";
+    } else {
+      value += line;
+    }
     i = end;
   }
   return value;
@@ -45,6 +57,12 @@ std::string EncodeQuotedString(std::string_view value) {
 }
 
 bool CanEncodeMultiLine(std::string_view value) {
+  // Every line break must be a CRLF (a bare LF or CR would come back as
+  // CRLF), and the value must end with one.
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\r' && (i + 1 == value.size() || value[i + 1] != '\n')) return false;
+    if (value[i] == '\n' && (i == 0 || value[i - 1] != '\r')) return false;
+  }
   return value.empty() || value.back() == '\n';
 }
 
@@ -55,14 +73,81 @@ std::string EncodeMultiLineString(std::string_view value, std::string_view newli
   while (i < value.size()) {
     size_t end = value.find('\n', i);
     end = (end == std::string_view::npos) ? value.size() : end + 1;
-    const std::string_view line = value.substr(i, end - i);
+    std::string_view line = value.substr(i, end - i);
     if (!line.empty() && line[0] == '.') out += '.';  // dot-stuffing
-    out += line;
+    // A CRLF in the value is the line break of the file, whichever it uses.
+    if (line.size() >= 2 && line.substr(line.size() - 2) == "\r\n") {
+      line.remove_suffix(2);
+      out += line;
+      out += newline;
+    } else {
+      out += line;
+    }
     i = end;
   }
   if (!value.empty() && value.back() != '\n') out += newline;
   out += '.';
   out += newline;
+  return out;
+}
+
+std::string EncodeCommentText(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (u < 0x20 || u == 0x7F) {
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string DecodeCommentText(std::string_view text) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\' || i + 1 >= text.size()) {
+      out += text[i];
+      continue;
+    }
+    const char e = text[i + 1];
+    if (e == '\\') {
+      out += '\\';
+      ++i;
+    } else if (e == 'r') {
+      out += '\r';
+      ++i;
+    } else if (e == 'n') {
+      out += '\n';
+      ++i;
+    } else if (e == 'x' && i + 3 < text.size() && hex(text[i + 2]) >= 0 && hex(text[i + 3]) >= 0 &&
+               (hex(text[i + 2]) * 16 + hex(text[i + 3]) < 0x20 ||
+                hex(text[i + 2]) * 16 + hex(text[i + 3]) == 0x7F)) {
+      // Only the characters EncodeCommentText writes as \xHH read back as one.
+      out += static_cast<char>(hex(text[i + 2]) * 16 + hex(text[i + 3]));
+      i += 3;
+    } else {
+      out += text[i];
+    }
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
 # apt-get line to run and fails. It never downloads anything else.
 set -eu
 
-packages="cmake make g++ pkg-config tao-pegtl-dev libfmt-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev libre2-dev"
+packages="cmake make g++ pkg-config tao-pegtl-dev libfmt-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev libre2-dev libsqlite3-dev libhiredis-dev redis-server"
 # Extra packages a caller asks for (e.g. the benchmark comparison adds dovecot-sieve).
 packages="$packages ${SIEVEKIT_EXTRA_PACKAGES:-}"
 

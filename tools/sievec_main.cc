@@ -23,6 +23,8 @@ constexpr Subcommand kSubcommands[] = {
     {"fmt", "fmt [--check] FILE", "print a script in the canonical layout", RunFmt},
     {"dump", "dump [--code|--syntax|--ir] FILE",
      "disassemble a script or binary, or show its syntax tree or IR", RunDump},
+    {"rules", "rules parse|emit|describe|check FILE [--profile P]",
+     "rule-editor backend: a script as GUI rules (JSON) and back", RunRules},
 };
 
 void PrintHelp(std::ostream& out) {

@@ -31,6 +31,7 @@ int RunCheck(Args args);
 int RunCompile(Args args);
 int RunFmt(Args args);
 int RunDump(Args args);
+int RunRules(Args args);
 int RunRun(Args args);
 int RunFilter(Args args);
 int RunTest(Args args);

@@ -35,11 +35,12 @@ TestFileReport RunTestFile(const std::string& path) {
   }
   report.compiled = true;
   extensions::TestsuiteHost host(registry, path);
-  vm::EvalOptions eval_options;
-  eval_options.host = &host;
+  // The test file runs with the host's options, which test_config_reload
+  // changes in place: upstream's settings apply to the file's own commands
+  // too (a variable size limit, the subaddress separators).
   vm::Evaluator evaluator;
   const vm::EvalResult& result =
-      evaluator.EvaluateMessage(**program, host.message(), host.envelope(), eval_options);
+      evaluator.EvaluateMessage(**program, host.message(), host.envelope(), host.file_options());
   if (host.in_test()) host.EndTest();  // a `stop` inside a test block
   report.outcomes = host.outcomes();
   if (!result.errors.empty()) {

@@ -179,14 +179,16 @@ void EvalContext::CommitAction() {
   if (added.type == "redirect" &&
       static_cast<uint64_t>(redirects) > options_->limits.max_redirects) {
     actions_.PopBack();
-    Fail("max-redirects", fmt::format("more than {} redirects (limit max_redirects)",
-                                      options_->limits.max_redirects));
+    Fail("max-redirects",
+         fmt::format("number of redirect actions exceeds policy limit of {} (max_redirects)",
+                     options_->limits.max_redirects));
     return;
   }
   if (actions_.size() > options_->limits.max_actions) {
     actions_.PopBack();
     Fail("max-actions",
-         fmt::format("more than {} actions (limit max_actions)", options_->limits.max_actions));
+         fmt::format("total number of actions exceeds policy limit of {} (max_actions)",
+                     options_->limits.max_actions));
   }
 }
 

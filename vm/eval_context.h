@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeindex>
@@ -17,10 +18,12 @@
 #include <utility>
 #include <vector>
 
+#include "common/extension_config.h"
 #include "common/span.h"
 #include "mail/envelope.h"
 #include "mail/message.h"
 #include "vm/action.h"
+#include "vm/fold_cache.h"
 #include "vm/string_template.h"
 
 namespace sievekit::ir {
@@ -43,6 +46,15 @@ struct RuntimeLimits {
   // Bytes of one variable's value. A longer value is truncated (at a UTF-8
   // character boundary), never an error: RFC 5229 §6 says so.
   uint32_t max_variable_size = 64 * 1024;
+  // Milliseconds of CPU time (of the evaluating thread) one evaluation may
+  // take; 0 means no limit. Every test and action is bounded and match
+  // kernels are linear, but a hostile script and message can still multiply
+  // work (large variables matched by many rules). The clock is read every
+  // kCpuCheckInterval instructions, so the overshoot is at most that many
+  // instructions; the result then depends on the machine's speed, which is
+  // why hosts opt in (Pigeonhole's sieve_max_cpu_time).
+  uint32_t max_cpu_time_ms = 0;
+  static constexpr uint32_t kCpuCheckInterval = 16;
 };
 
 // What a host lends to the extensions that need more than the message: the
@@ -51,6 +63,16 @@ struct RuntimeLimits {
 class HostServices {
  public:
   virtual ~HostServices() = default;
+  // The flags `message` already carries where it is stored (a message read
+  // back from a mailbox, an IMAP event (RFC 6785), or the message an earlier
+  // script of a sequence passed on with flags), space-separated: the
+  // initial value of imap4flags' internal variable. None by default.
+  virtual std::string_view MessageFlags(const mail::Message& /*message*/) const { return {}; }
+  // Whether the user's mail store has a mailbox of this name that accepts
+  // messages (RFC 5490 §3.1); nullopt when the host cannot tell.
+  virtual std::optional<bool> MailboxExists(std::string_view /*name*/) const {
+    return std::nullopt;
+  }
 };
 
 struct EvalOptions {
@@ -60,11 +82,16 @@ struct EvalOptions {
   std::string default_mailbox = "INBOX";
   // Record a line per test and action in EvalResult::trace.
   bool trace = false;
-  // The separator between the user and the detail of a local part, as the
-  // mail system encodes subaddresses ("ken+sieve"): RFC 5233 leaves it to the
-  // site. The local part splits at its first occurrence; empty means no
-  // address has a detail.
-  std::string subaddress_separator = "+";
+  // The characters that separate the user from the detail of a local part,
+  // as the mail system encodes subaddresses ("ken+sieve"): RFC 5233 leaves
+  // the encoding to the site, and sites often accept several ("+-" lets
+  // both "ken+sieve" and "ken-sieve" carry a detail, like Postfix's and
+  // Dovecot's recipient_delimiter). The local part splits at the first
+  // occurrence of any of them; empty means no address has a detail.
+  std::string subaddress_separators = "+";
+  // The host's configuration of extensions (spamtest's header sources,
+  // enotify's limits); see common/extension_config.h.
+  ExtensionConfig extension_config;
 };
 
 struct RuntimeError {
@@ -170,6 +197,8 @@ class EvalContext : public VariableSource {
   static constexpr size_t kScratchBuffers = 8;
   std::string& scratch(size_t index) { return scratch_[index]; }
   std::vector<std::string_view>& captures() { return captures_; }
+  // Folded message values, per message and comparator (KeyMatcher uses it).
+  FoldCache& fold_cache() { return fold_cache_; }
 
   // The evaluation state of type T (created on first use, reset per message).
   template <typename T>
@@ -223,6 +252,7 @@ class EvalContext : public VariableSource {
   size_t match_variable_count_ = 0;
   bool wants_match_variables_ = false;
   std::string scratch_[kScratchBuffers];
+  FoldCache fold_cache_;
   std::vector<std::string_view> captures_;
   std::unordered_map<std::type_index, std::unique_ptr<ExtensionState>> states_;
   std::vector<std::string> trace_;

@@ -1,6 +1,8 @@
 // The interpreter loop and the Evaluator around it.
 #include "vm/evaluator.h"
 
+#include <time.h>
+
 #include <fmt/format.h>
 
 namespace sievekit::vm {
@@ -37,10 +39,24 @@ bool UnwindBlock(const Program& program, EvalContext& ctx, BlockEnd how, uint32_
 
 }  // namespace
 
+namespace {
+
+// CPU time of the calling thread, in nanoseconds.
+uint64_t ThreadCpuNanos() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<uint64_t>(now.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(now.tv_nsec);
+}
+
+}  // namespace
+
 void Run(const Program& program, EvalContext& ctx) {
   const std::vector<Instruction>& code = program.code();
   const std::vector<ProgramCall>& calls = program.calls();
   const bool tracing = ctx.tracing();
+  const uint32_t cpu_limit_ms = ctx.options().limits.max_cpu_time_ms;
+  const uint64_t cpu_start = cpu_limit_ms != 0 ? ThreadCpuNanos() : 0;
+  uint32_t steps = 0;
   uint32_t pc = 0;
   // Jumps only go forward, and a block repeats only when its command says
   // so (the verifier checks binaries), so this ends.
@@ -95,6 +111,15 @@ void Run(const Program& program, EvalContext& ctx) {
         }
         break;
       }
+    }
+    if (cpu_limit_ms != 0 && ++steps % RuntimeLimits::kCpuCheckInterval == 0 && !ctx.failed() &&
+        ThreadCpuNanos() - cpu_start > uint64_t{cpu_limit_ms} * 1'000'000u) {
+      ctx.Fail("max-cpu-time",
+               fmt::format("the script used more than {} ms of CPU time (limit max_cpu_time)",
+                           cpu_limit_ms));
+      // No block command may carry on past this limit.
+      ctx.open_blocks().clear();
+      return;
     }
     if (ctx.failed()) {
       if (!UnwindBlock(program, ctx, BlockEnd::kError, &pc)) return;

@@ -58,17 +58,25 @@ Result<KeyMatcher> KeyMatcher::Prepare(const ir::Call& call, const ir::Value& ke
   return out;
 }
 
-bool KeyMatcher::Match(EvalContext& ctx, std::string_view value) const {
+bool KeyMatcher::MatchValue(EvalContext& ctx, std::string_view value) const {
   const bool wants = sets_match_variables_ && ctx.wants_match_variables();
   if (custom_) return custom_->Match(ctx, value, wants);
-  std::string& folded = ctx.scratch(0);
-  match::Fold(spec_.comparator, value, &folded);
   const bool capture = wants && spec_.type == match::MatchType::kMatches;
   std::vector<std::string_view>* captures = capture ? &ctx.captures() : nullptr;
   bool matched = false;
   if (constant_) {
-    matched = constant_->Match(folded, value, captures);
+    // Message values are folded once per message and comparator, with the
+    // sketch that lets most :contains and :matches keys be skipped.
+    const match::BigramSketch* sketch = nullptr;
+    const std::string_view folded =
+        constant_->uses_sketch()
+            ? ctx.fold_cache().Fold(ctx.message(), spec_.comparator, value, &ctx.scratch(0),
+                                    &sketch)
+            : ctx.fold_cache().Fold(ctx.message(), spec_.comparator, value, &ctx.scratch(0));
+    matched = constant_->Match(folded, value, captures, sketch);
   } else {
+    const std::string_view folded =
+        ctx.fold_cache().Fold(ctx.message(), spec_.comparator, value, &ctx.scratch(0));
     auto& dynamic = ctx.State<DynamicMatchState>().matcher;
     std::string& key = ctx.scratch(1);
     for (const RuntimeString& k : dynamic_keys_) {

@@ -4,8 +4,8 @@
 // Constant keys are prepared once into a match::MatchOperand; keys that
 // contain variables are expanded and matched per message; match types that
 // an extension implements (e.g. :regex) go through its KeyMatcherImpl.
-// Matching folds the value into an evaluation scratch buffer, so a warm
-// match does not allocate. Immutable after Prepare; shared by threads.
+// Matching folds the value once per message and comparator (FoldCache) or
+// into an evaluation scratch buffer, so a warm match does not allocate. Immutable after Prepare; shared by threads.
 #pragma once
 
 #include <memory>
@@ -32,7 +32,13 @@ class KeyMatcher {
   // Whether `value` matches any key. On a successful :matches (or a custom
   // match type that captures), sets the match variables when the program
   // reads them, unless DisableMatchVariables was called.
-  bool Match(EvalContext& ctx, std::string_view value) const;
+  // Inline: most keys of a rule set miss most values, and a value whose
+  // length no constant key allows is rejected here, before anything is
+  // folded or looked up (MatchOperand::MayMatchSize).
+  bool Match(EvalContext& ctx, std::string_view value) const {
+    if (constant_.has_value() && !constant_->MayMatchSize(value.size())) return false;
+    return MatchValue(ctx, value);
+  }
 
   // Makes Match leave the match variables alone whatever the match type:
   // for tests whose wildcards must not set them (body, RFC 5173 §6).
@@ -45,6 +51,9 @@ class KeyMatcher {
   const match::MatchSpec& spec() const { return spec_; }
 
  private:
+  // Match without the length check.
+  bool MatchValue(EvalContext& ctx, std::string_view value) const;
+
   match::MatchSpec spec_;
   std::optional<match::MatchOperand> constant_;
   std::vector<RuntimeString> dynamic_keys_;

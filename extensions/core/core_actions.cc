@@ -1,6 +1,8 @@
 // keep, discard and redirect (RFC 5228 §4.2-4.4).
 #include "extensions/core/core_actions.h"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "extensions/core/outgoing_address.h"
@@ -39,9 +41,21 @@ class DiscardAction final : public vm::PreparedCall {
 // runtime error (the message is kept, never sent nowhere).
 class RedirectAction final : public vm::PreparedCall {
  public:
-  explicit RedirectAction(vm::RuntimeString address) : address_(std::move(address)) {}
+  explicit RedirectAction(vm::RuntimeString address) : address_(std::move(address)) {
+    // A constant address is checked and normalised once, here, so that a
+    // redirect costs no parsing (and no allocation) per message.
+    if (address_.is_constant()) {
+      if (auto parsed = ParseOutgoingAddress(address_.constant())) {
+        constant_addr_spec_ = parsed->AddrSpec();
+      }
+    }
+  }
 
   bool Run(EvalContext& ctx) const override {
+    if (constant_addr_spec_) {
+      Commit(ctx, *constant_addr_spec_);
+      return true;
+    }
     const std::string_view text = ctx.Expand(address_, &ctx.scratch(3));
     std::string why;
     auto parsed = ParseOutgoingAddress(text, &why);
@@ -50,16 +64,21 @@ class RedirectAction final : public vm::PreparedCall {
                fmt::format("cannot redirect to '{}': {}", text, why));
       return true;
     }
-    vm::Action& a = ctx.NewAction("redirect");
-    a.disposition = vm::Disposition::kDelivers;
-    a.cancels_implicit_keep = true;
-    a.address = parsed->AddrSpec();
-    ctx.CommitAction();
+    Commit(ctx, parsed->AddrSpec());
     return true;
   }
 
  private:
+  static void Commit(EvalContext& ctx, std::string_view addr_spec) {
+    vm::Action& a = ctx.NewAction("redirect");
+    a.disposition = vm::Disposition::kDelivers;
+    a.cancels_implicit_keep = true;
+    a.address.assign(addr_spec);  // reuses the record's storage
+    ctx.CommitAction();
+  }
+
   vm::RuntimeString address_;
+  std::optional<std::string> constant_addr_spec_;  // set when address_ is a valid constant
 };
 
 Result<std::unique_ptr<vm::PreparedCall>> PrepareKeep(const ir::Call&, vm::PrepareContext&) {

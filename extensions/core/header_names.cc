@@ -1,9 +1,7 @@
 // Header name syntax and the list of address-carrying headers.
 #include "extensions/core/header_names.h"
 
-#include <array>
-
-#include "ir/registry.h"
+#include "mail/address.h"
 
 namespace sievekit::extensions {
 
@@ -17,18 +15,8 @@ bool IsValidHeaderName(std::string_view name) {
 }
 
 bool IsAddressHeader(std::string_view name) {
-  static constexpr std::array<std::string_view, 20> kAddressHeaders = {
-      "from",          "sender",         "reply-to",        "to",
-      "cc",            "bcc",            "resent-from",     "resent-sender",
-      "resent-to",     "resent-cc",      "resent-bcc",      "resent-reply-to",
-      "return-path",   "delivered-to",   "envelope-to",     "x-original-to",
-      "errors-to",     "mail-followup-to", "mail-reply-to", "disposition-notification-to",
-  };
-  const std::string lower = ir::AsciiLower(name);
-  for (std::string_view h : kAddressHeaders) {
-    if (h == lower) return true;
-  }
-  return false;
+  // One list for the validator and the message dump: mail/address.cc's.
+  return mail::IsAddressHeader(name);
 }
 
 }  // namespace sievekit::extensions

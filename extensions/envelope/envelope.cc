@@ -25,32 +25,53 @@ void ValidateEnvelopeParts(ir::ValidationContext& context, ir::Call& call) {
 
 // envelope [COMPARATOR] [ADDRESS-PART] [MATCH-TYPE] <envelope-part>
 // <key-list> (RFC 5228 §5.4). "from" is MAIL FROM, "to" the RCPT TO of this
-// delivery; the null reverse-path is matched as "" whatever the address part.
+// delivery; the null reverse-path is matched as "" whatever the address part,
+// and a path that is not syntactically valid matches nothing.
 // "auth" (the SMTP AUTH identity, RFC 4954) is an extra part RFC 5228 §5.4
 // allows implementations to define: it is empty when the sender did not
 // authenticate, and matched like a path.
+enum class EnvelopePart : uint8_t { kUnknown, kFrom, kTo, kAuth };
+
+EnvelopePart PartNamed(std::string_view text) {
+  const std::string name = ir::AsciiLower(text);
+  if (name == "from") return EnvelopePart::kFrom;
+  if (name == "to") return EnvelopePart::kTo;
+  if (name == "auth") return EnvelopePart::kAuth;
+  return EnvelopePart::kUnknown;
+}
+
 class EnvelopeTest final : public vm::PreparedCall {
  public:
   EnvelopeTest(std::vector<vm::RuntimeString> parts, const vm::AddressPartRuntime& part,
                vm::KeyMatcher keys)
-      : parts_(std::move(parts)), part_(part), keys_(std::move(keys)) {}
+      : parts_(std::move(parts)), part_(part), keys_(std::move(keys)) {
+    // Constant part names are resolved once, not per message.
+    for (const vm::RuntimeString& p : parts_) {
+      constant_parts_.push_back(p.is_constant() ? PartNamed(p.constant()) : EnvelopePart::kUnknown);
+    }
+  }
 
   bool Run(vm::EvalContext& ctx) const override {
     std::string& buffer = ctx.scratch(2);
     uint64_t count = 0;
-    for (const vm::RuntimeString& p : parts_) {
-      const std::string name = ir::AsciiLower(ctx.Expand(p, &buffer));
+    for (size_t i = 0; i < parts_.size(); ++i) {
+      const vm::RuntimeString& p = parts_[i];
+      const EnvelopePart part =
+          p.is_constant() ? constant_parts_[i] : PartNamed(ctx.Expand(p, &buffer));
       std::string_view path;
-      if (name == "from") {
+      if (part == EnvelopePart::kFrom) {
         path = ctx.envelope().mail_from;
-      } else if (name == "to") {
+      } else if (part == EnvelopePart::kTo) {
         path = ctx.envelope().rcpt_to;
-      } else if (name == "auth") {
+      } else if (part == EnvelopePart::kAuth) {
         path = ctx.envelope().auth_user;
       } else {
         continue;  // an unknown part (from a variable) matches nothing
       }
       const mail::EnvelopePath parsed = ctx.message().ParseEnvelopePath(path);
+      // A path that breaks RFC 5321's syntax holds no address: no address
+      // part of it matches, not even :all.
+      if (!parsed.address.valid) continue;
       if (keys_.is_count()) {
         if (!parsed.is_null) ++count;
         continue;
@@ -66,6 +87,7 @@ class EnvelopeTest final : public vm::PreparedCall {
 
  private:
   std::vector<vm::RuntimeString> parts_;
+  std::vector<EnvelopePart> constant_parts_;  // per part; kUnknown for variables
   const vm::AddressPartRuntime& part_;
   vm::KeyMatcher keys_;
 };

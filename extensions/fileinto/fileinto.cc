@@ -17,9 +17,9 @@ void ValidateMailbox(ir::ValidationContext& context, ir::Call& call) {
   const ir::StringValue& mailbox = call.positional[0].strings[0];
   if (!utf8::IsValid(mailbox.text)) {
     context.Report(diag::kInvalidValue, mailbox.span,
-                   "the mailbox name is not valid UTF-8");
+                   "invalid folder name: the mailbox name is not valid UTF-8");
   } else if (mailbox.text.empty()) {
-    context.Report(diag::kInvalidValue, mailbox.span, "the mailbox name is empty");
+    context.Report(diag::kInvalidValue, mailbox.span, "invalid folder name: it is empty");
   }
 }
 
@@ -32,8 +32,9 @@ class FileintoAction final : public vm::PreparedCall {
   bool Run(vm::EvalContext& ctx) const override {
     const std::string_view mailbox = ctx.Expand(mailbox_, &ctx.scratch(3));
     if (mailbox.empty() || !utf8::IsValid(mailbox)) {
-      ctx.Fail("invalid-mailbox", mailbox.empty() ? "the mailbox name is empty"
-                                                  : "the mailbox name is not valid UTF-8");
+      ctx.Fail("invalid-mailbox", mailbox.empty()
+                                      ? "invalid folder name: it is empty"
+                                      : "invalid folder name: the mailbox name is not valid UTF-8");
       return true;
     }
     vm::Action& a = ctx.NewAction("fileinto");

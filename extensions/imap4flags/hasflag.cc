@@ -33,7 +33,7 @@ class HasflagTest final : public vm::PreparedCall {
         counts_(counts) {}
 
   bool Run(vm::EvalContext& ctx) const override {
-    FlagState& state = ctx.State<FlagState>();
+    FlagState& state = StateOf(ctx);
     if (!constant_) SplitDynamicKeys(ctx, state);
     // RFC 5231 via §4: the count of a variable is its number of distinct
     // flags, and the count of a list the sum of its variables' counts.

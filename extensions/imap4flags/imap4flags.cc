@@ -115,7 +115,7 @@ class FlagCommand final : public vm::PreparedCall {
       : op_(op), variable_(std::move(variable)), flags_(std::move(flags)) {}
 
   bool Run(vm::EvalContext& ctx) const override {
-    FlagState& state = ctx.State<FlagState>();
+    FlagState& state = StateOf(ctx);
     FlagSet* target = &state.internal;
     if (!variable_.empty()) {
       target = &state.scratch;
@@ -164,7 +164,7 @@ const vm::CallRuntime kRemoveflagRuntime{PrepareFlagCommand<FlagOp::kRemove>};
 // Duplicate keeps are merged by CommitAction, the last flag list winning.
 void DecorateWithFlags(vm::EvalContext& ctx, const ir::Call& call, vm::Action& action) {
   if (action.type != "keep" && action.type != "fileinto") return;
-  FlagState& state = ctx.State<FlagState>();
+  FlagState& state = StateOf(ctx);
   const ir::TagArgument* tag = call.FindTag("flags");
   if (tag == nullptr || tag->spec->extension == nullptr ||
       tag->spec->extension->name != "imap4flags" || !tag->param) {

@@ -1,10 +1,11 @@
 // Registration and run time of the subaddress extension (RFC 5233 §4).
 //
 // The mail system decides how a detail is encoded; sievekit supports the
-// "user SEPARATOR detail" form with the separator sequence the host sets in
-// vm::EvalOptions::subaddress_separator ("+" by default). When the separator
-// occurs more than once the split is at the first one (RFC 5233 leaves this
-// to the implementation), so the detail may itself contain the separator.
+// "user SEPARATOR detail" form with the separator characters the host sets
+// in vm::EvalOptions::subaddress_separators ("+" by default; any one of
+// them separates). When separators occur more than once the split is at the
+// first one (RFC 5233 leaves this to the implementation), so the detail may
+// itself contain separators.
 // Like :localpart and :domain, both parts match nothing on an
 // address that is not syntactically valid (RFC 5228 §2.4.2.3; RFC 5233 §4:
 // "subject to the same rules and restrictions").
@@ -21,7 +22,7 @@ namespace {
 // detail (§4: "equivalent to :localpart").
 bool ExtractUser(const vm::EvalContext& ctx, const mail::Address& address, std::string_view* part) {
   if (!address.valid) return false;
-  *part = SplitSubaddress(address.local_part, ctx.options().subaddress_separator).user;
+  *part = SplitSubaddress(address.local_part, ctx.options().subaddress_separators).user;
   return true;
 }
 
@@ -31,7 +32,7 @@ bool ExtractUser(const vm::EvalContext& ctx, const mail::Address& address, std::
 bool ExtractDetail(const vm::EvalContext& ctx, const mail::Address& address,
                    std::string_view* part) {
   if (!address.valid) return false;
-  const Subaddress split = SplitSubaddress(address.local_part, ctx.options().subaddress_separator);
+  const Subaddress split = SplitSubaddress(address.local_part, ctx.options().subaddress_separators);
   if (!split.detail) return false;
   *part = *split.detail;
   return true;
@@ -42,10 +43,11 @@ const vm::AddressPartRuntime kDetailRuntime{ExtractDetail};
 
 }  // namespace
 
-Subaddress SplitSubaddress(std::string_view local_part, std::string_view separator) {
-  const size_t at = separator.empty() ? std::string_view::npos : local_part.find(separator);
+Subaddress SplitSubaddress(std::string_view local_part, std::string_view separators) {
+  const size_t at =
+      separators.empty() ? std::string_view::npos : local_part.find_first_of(separators);
   if (at == std::string_view::npos) return {local_part, std::nullopt};
-  return {local_part.substr(0, at), local_part.substr(at + separator.size())};
+  return {local_part.substr(0, at), local_part.substr(at + 1)};
 }
 
 void RegisterSubaddress(ir::Registry& registry) {

@@ -10,13 +10,14 @@ namespace sievekit::extensions {
 
 void RegisterSubaddress(ir::Registry& registry);
 
-// The user and detail of a local part split at the first `separator`
-// (RFC 5233 §4); detail is nullopt when the local part has no separator (or
-// the separator is empty), and "" when the separator ends the local part.
+// The user and detail of a local part split at the first of the
+// `separators` characters it contains (RFC 5233 §4); detail is nullopt when
+// the local part has none (or `separators` is empty), and "" when a
+// separator ends the local part.
 struct Subaddress {
   std::string_view user;
   std::optional<std::string_view> detail;
 };
-Subaddress SplitSubaddress(std::string_view local_part, std::string_view separator);
+Subaddress SplitSubaddress(std::string_view local_part, std::string_view separators);
 
 }  // namespace sievekit::extensions

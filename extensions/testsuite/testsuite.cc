@@ -203,7 +203,10 @@ bool TestMultiscript(EvalContext& ctx, TestsuiteHost& host, const std::vector<Ru
                      const ir::Call&) {
   std::vector<std::string> paths;
   for (size_t i = 0; i < s.size(); ++i) paths.push_back(Text(ctx, s[i], 4));
-  return host.RunSequence(paths, ctx.mutable_actions());
+  // The sequence is delivered as a whole, with a result of its own: the
+  // test file's result is left as it was.
+  vm::ActionList result;
+  return host.RunSequence(paths, result) && host.Execute(result);
 }
 
 bool TestResultExecute(EvalContext& ctx, TestsuiteHost& host, const std::vector<RuntimeString>&,
@@ -211,9 +214,10 @@ bool TestResultExecute(EvalContext& ctx, TestsuiteHost& host, const std::vector<
   return host.Execute(ctx.actions());
 }
 
-bool TestResultReset(EvalContext& ctx, TestsuiteHost&, const std::vector<RuntimeString>&,
+bool TestResultReset(EvalContext& ctx, TestsuiteHost& host, const std::vector<RuntimeString>&,
                      const ir::Call&) {
   ctx.mutable_actions().Clear();
+  host.ResetResult();
   return true;
 }
 

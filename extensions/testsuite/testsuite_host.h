@@ -8,6 +8,12 @@
 // result: the test file's evaluation's action list. Executing it (what
 // test_result_execute does) stores and sends through the delivery helpers.
 // Only test runs create a TestsuiteHost; delivery code never sees one.
+//
+// The world emulates the one Pigeonhole's suite runs in, where that is a
+// matter of configuration rather than of Sieve: upstream's default limits
+// (32 actions), a mail store with '.' as its hierarchy separator that marks
+// each saved message $HasAttachment or $HasNoAttachment (Dovecot's
+// attachment detection on save), and every compile error listed (no cap).
 #pragma once
 
 #include <map>
@@ -17,6 +23,8 @@
 #include <vector>
 
 #include "common/limits.h"
+#include "delivery/notify.h"
+#include "delivery/vacation.h"
 #include "delivery/outgoing_message.h"
 #include "delivery/redirect.h"
 #include "ir/registry.h"
@@ -24,6 +32,7 @@
 #include "mail/envelope.h"
 #include "mail/message.h"
 #include "vm/eval_context.h"
+#include "vm/evaluator.h"
 #include "vm/program.h"
 
 namespace sievekit::extensions {
@@ -64,8 +73,12 @@ class TestsuiteHost : public vm::HostServices {
   // Runs the compiled script on the current message; its actions replace
   // (or, when `append`, follow) those in `result`. False on a runtime error.
   bool Run(vm::ActionList& result, bool append);
-  // Runs several scripts one after another, each continuing only while the
-  // previous one kept the message implicitly (multiscript).
+  // Runs several scripts one after another (draft-degener-sieve-multiscript):
+  // the next one runs only while the message is kept, a keep of any but the
+  // last passes the message on (with its flags, which become the next
+  // script's initial internal flags), and the results are merged with
+  // delivery::AppendScriptResult. False on a compile or runtime error, which
+  // ends the sequence with the message kept (draft §5).
   bool RunSequence(const std::vector<std::string>& relative_paths, vm::ActionList& result);
   // Error messages of the last compile or run, in order.
   const std::vector<std::string>& errors() const { return errors_; }
@@ -76,6 +89,14 @@ class TestsuiteHost : public vm::HostServices {
   bool Execute(const vm::ActionList& result);
   bool CreateMailbox(const std::string& name);
   bool DeleteMailbox(const std::string& name);
+  // Forgets the flags of the last script run's implicit keep (test_result_reset).
+  void ResetResult() { implicit_keep_flags_.clear(); }
+
+  // ---- vm::HostServices ----
+  // The flags of a message selected from a mailbox, or of the message an
+  // earlier script of a sequence passed on.
+  std::string_view MessageFlags(const mail::Message& message) const override;
+  std::optional<bool> MailboxExists(std::string_view name) const override;
 
   // ---- Configuration ----
   void SetConfig(const std::string& name, const std::string& value);
@@ -84,6 +105,8 @@ class TestsuiteHost : public vm::HostServices {
   // are kept but change nothing.
   void ReloadConfig();
   const vm::EvalOptions& run_options() const { return run_options_; }
+  // What the test file itself runs with (updated in place by ReloadConfig).
+  const vm::EvalOptions& file_options() const { return file_options_; }
 
   // ---- Tests ----
   void BeginTest(const std::string& name, uint32_t line);
@@ -93,7 +116,25 @@ class TestsuiteHost : public vm::HostServices {
   const std::vector<TestOutcome>& outcomes() const { return outcomes_; }
 
  private:
-  bool Store(const std::string& mailbox, const std::string& bytes);
+  struct StoredMessage {
+    std::string bytes;
+    std::string flags;  // space-separated
+  };
+  // Saves the current message into `mailbox` (creating it first when
+  // `create`); false, with an error, when the name is invalid or the mailbox
+  // does not exist.
+  bool Store(const std::string& mailbox, const std::vector<std::string>& flags, bool create);
+  // What one run of the compiled script decided.
+  struct RunResult {
+    vm::ActionList actions;
+    bool implicit_keep = true;
+    std::vector<std::string> implicit_keep_flags;
+    std::vector<std::string> errors;
+  };
+  // Evaluates the compiled script on the current message, which carries
+  // `flags` (space-separated): they start its internal flags, and a script
+  // without imap4flags stores the message with them.
+  RunResult Evaluate(std::string flags);
 
   const ir::Registry& registry_;
   std::string test_dir_;
@@ -109,13 +150,20 @@ class TestsuiteHost : public vm::HostServices {
   std::vector<std::string> errors_;
   std::map<std::string, std::string> binaries_;
 
-  std::map<std::string, std::vector<std::string>> mailboxes_;  // name → messages
+  std::map<std::string, std::vector<StoredMessage>> mailboxes_;  // name → messages
+  std::string message_flags_;        // of the current message
+  std::vector<std::string> implicit_keep_flags_;  // of the last script run
   std::vector<delivery::OutgoingMessage> outbox_;
 
   std::map<std::string, std::string> config_;
   vm::EvalOptions run_options_;
+  vm::EvalOptions file_options_;
   Limits run_limits_;
   delivery::RedirectOptions redirect_options_;
+  delivery::NotifyOptions notify_options_;
+  // Vacation replies are composed but not rate-limited (no store): each
+  // test of a file expects its reply.
+  delivery::VacationOptions vacation_options_;
 
   std::optional<TestOutcome> current_;
   std::vector<TestOutcome> outcomes_;

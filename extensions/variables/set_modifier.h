@@ -24,6 +24,10 @@ struct SetModifier {
   int precedence = 0;
   // Replaces *out with the modified `in` (`in` never aliases *out).
   void (*apply)(std::string_view in, std::string* out) = nullptr;
+  // Optional: the length at most `limit` to which a value this modifier
+  // made may be cut without splitting its units (RFC 5229 §6 truncation);
+  // nullptr cuts at a UTF-8 character boundary.
+  size_t (*cut)(std::string_view value, size_t limit) = nullptr;
 };
 
 // The tag group of the modifiers of one precedence ("set-modifier-40").

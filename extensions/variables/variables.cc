@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "common/diagnostic_catalogue.h"
+#include "common/utf8.h"
 #include "extensions/variables/set_modifier.h"
 #include "ir/call_validator.h"
 #include "ir/ir.h"
@@ -30,9 +32,29 @@ constexpr DiagnosticKind kUnknownNamespace{"unknown-variable-namespace", Severit
 constexpr DiagnosticKind kNamespaceNotSettable{
     "variable-namespace-not-settable", Severity::kError,
     "variables of namespace '{}' cannot be assigned with set"};
+constexpr DiagnosticKind kVariableNameTooLong{
+    "variable-name-too-long", Severity::kError,
+    "variable name '{}' is longer than the limit of {} characters (max_variable_name_length)"};
+constexpr DiagnosticKind kTooManyVariables{
+    "too-many-variables", Severity::kError,
+    "the script sets more than the limit of {} distinct variables (max_variables)"};
 constexpr DiagnosticKind kMatchVariableOutOfRange{
     "match-variable-out-of-range", Severity::kError,
     "match variable '${{{}}}' is out of range: the highest is '${{{}}}'"};
+
+// The distinct variables the script assigns, for the max_variables limit.
+struct SetVariables {
+  std::set<std::string, std::less<>> names;
+  bool reported = false;
+};
+
+// False (with an error) when a name is longer than the limit.
+bool CheckNameLength(ir::ValidationContext& context, Span span, std::string_view name) {
+  const uint32_t limit = context.options().limits.max_variable_name_length;
+  if (name.size() <= limit) return true;
+  context.Report(kVariableNameTooLong, span, name, limit);
+  return false;
+}
 
 bool IsNumber(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -72,8 +94,10 @@ void CheckReferences(ir::ValidationContext& context, ir::StringValue& value) {
       context.Report(kMatchVariableOutOfRange, value.span, piece.index, vm::kMaxMatchVariableIndex);
       return;
     }
-    if (piece.kind == vm::RuntimeString::Piece::Kind::kVariable && !piece.ns.empty() &&
-        !CheckNamespace(context, value.span, piece.ns, /*for_set=*/false)) {
+    if (piece.kind == vm::RuntimeString::Piece::Kind::kVariable &&
+        (!CheckNameLength(context, value.span, piece.text) ||
+         (!piece.ns.empty() &&
+          !CheckNamespace(context, value.span, piece.ns, /*for_set=*/false)))) {
       return;
     }
   }
@@ -109,7 +133,18 @@ void ValidateSet(ir::ValidationContext& context, ir::Call& call) {
     }
   }
   if (parts.size() == 1) {
-    if (IsNumber(parts[0])) context.Report(kSetMatchVariable, name.span, name.text);
+    if (IsNumber(parts[0])) {
+      context.Report(kSetMatchVariable, name.span, name.text);
+      return;
+    }
+    if (!CheckNameLength(context, name.span, name.text)) return;
+    SetVariables& set = context.State<SetVariables>();
+    set.names.insert(ir::AsciiLower(name.text));
+    const uint32_t limit = context.options().limits.max_variables;
+    if (set.names.size() > limit && !set.reported) {
+      set.reported = true;  // once: every later name is over the limit too
+      context.Report(kTooManyVariables, name.span, limit);
+    }
     return;
   }
   const std::string_view ns = std::string_view(name.text).substr(0, name.text.rfind('.'));
@@ -121,19 +156,50 @@ void ValidateSet(ir::ValidationContext& context, ir::Call& call) {
 class SetCommand final : public vm::PreparedCall {
  public:
   SetCommand(std::string name, vm::RuntimeString value, std::vector<const SetModifier*> modifiers)
-      : name_(std::move(name)), value_(std::move(value)), modifiers_(std::move(modifiers)) {}
+      : name_(std::move(name)), value_(std::move(value)), modifiers_(std::move(modifiers)) {
+    for (const SetModifier* m : modifiers_) {
+      quotes_wildcards_ = quotes_wildcards_ || std::string_view(m->name) == "quotewildcard";
+    }
+  }
 
   bool Run(vm::EvalContext& ctx) const override {
     std::string_view value = ctx.Expand(value_, &ctx.scratch(4));
     value = ApplySetModifiers(modifiers_, value, &ctx.scratch(5), &ctx.scratch(6));
+    const size_t limit = ctx.options().limits.max_variable_size;
+    // A modifier whose output has units that must not be split (escapes of
+    // :encodeurl) says where the last one applied may be cut.
+    if (value.size() > limit && !modifiers_.empty() && modifiers_.back()->cut != nullptr) {
+      value = value.substr(0, modifiers_.back()->cut(value, limit));
+    }
+    if (quotes_wildcards_ && value.size() > limit) value = TruncateQuoted(value, limit);
     ctx.SetVariable(name_, value);
     return true;
   }
 
  private:
+  // A value :quotewildcard made, cut to `limit` bytes (RFC 5229 §6) without
+  // splitting a character or a "\x" pair: half a pair would leave a
+  // backslash that quotes nothing.
+  static std::string_view TruncateQuoted(std::string_view value, size_t limit) {
+    size_t end = 0;
+    while (end < value.size()) {
+      const size_t length = std::max<size_t>(1, utf8::SequenceLength(value.substr(end)));
+      if (end + length > limit) break;
+      end += length;
+    }
+    size_t backslashes = 0;
+    while (backslashes < end && value[end - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) --end;
+    return value.substr(0, end);
+  }
+
+ public:
+
+ private:
   std::string name_;  // lower case; "ns.name" for a namespaced variable
   vm::RuntimeString value_;
   std::vector<const SetModifier*> modifiers_;  // largest precedence first
+  bool quotes_wildcards_ = false;
 };
 
 Result<std::unique_ptr<vm::PreparedCall>> PrepareSet(const ir::Call& call,

@@ -93,7 +93,7 @@ std::vector<Policy> Policies() {
   policies[1].vm.limits.max_redirects = policies[1].reference.max_redirects = 1;
   policies[1].vm.limits.max_actions = policies[1].reference.max_actions = 3;
   policies[2].vm.default_mailbox = policies[2].reference.default_mailbox = "Work";
-  policies[2].vm.subaddress_separator = policies[2].reference.subaddress_separator = "-";
+  policies[2].vm.subaddress_separators = policies[2].reference.subaddress_separator = "-";
   return policies;
 }
 

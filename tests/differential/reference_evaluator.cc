@@ -276,11 +276,18 @@ class ReferenceRun {
     if (!part) return gathered;
     for (const ir::StringValue& name : call.positional[0].strings) {
       for (const mail::HeaderField& field : message_.FieldsNamed(name.text)) {
-        for (const mail::Address& address : message_.Addresses(field)) {
+        const std::span<const mail::Address> addresses = message_.Addresses(field);
+        for (const mail::Address& address : addresses) {
           ++gathered.entities;
           std::optional<std::string> value =
               ExtractAddressPart(*part, address, options_.subaddress_separator);
           if (value) gathered.values.push_back(std::move(*value));
+        }
+        // A blank field is one invalid address whose text is "" (only :all
+        // sees it); it is no address for :count.
+        if (addresses.empty() && TrimWhitespace(message_.Decoded(field)).empty() &&
+            *part == AddressPart::kAll) {
+          gathered.values.emplace_back();
         }
       }
     }

@@ -223,6 +223,7 @@ std::optional<std::string> ExtractAddressPart(AddressPart part, const mail::Addr
     case AddressPart::kLocalPart:
       return local;
     case AddressPart::kDomain:
+      if (address.domain.empty()) return std::nullopt;  // "<postmaster>"
       return std::string(address.domain);
     case AddressPart::kUser:
       return at == std::string::npos ? local : local.substr(0, at);

@@ -76,23 +76,59 @@ TEST(CallValidatorTest, UnknownTags) {
   RunCases(
       {
           {"typo gets a suggestion", "if header :contians \"a\" \"b\" {}",
-           "1:11 unknown-tag: unknown tagged argument ':contians' for the header test\n"
+           "1:11 unknown-tag: unknown tagged argument ':contians' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"
            "  note: did you mean ':contains'?\n"},
           {"suggestion comes from the call's own tags", "if address :domian \"from\" \"b\" {}",
-           "1:12 unknown-tag: unknown tagged argument ':domian' for the address test\n"
+           "1:12 unknown-tag: unknown tagged argument ':domian' for the address test (it takes "
+           ":comparator, :is, :contains, :matches, :all, :localpart or :domain)\n"
            "  note: did you mean ':domain'?\n"},
           {"nothing close", "if header :nonsense \"a\" \"b\" {}",
-           "1:11 unknown-tag: unknown tagged argument ':nonsense' for the header test\n"},
+           "1:11 unknown-tag: unknown tagged argument ':nonsense' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"},
           {"tag of another test", "if header :over \"a\" \"b\" {}",
-           "1:11 unknown-tag: unknown tagged argument ':over' for the header test\n"},
+           "1:11 unknown-tag: unknown tagged argument ':over' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"},
           {"address part on header", "if header :localpart \"from\" \"b\" {}",
-           "1:11 unknown-tag: unknown tagged argument ':localpart' for the header test\n"},
+           "1:11 unknown-tag: unknown tagged argument ':localpart' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"},
           {"command without tags", "keep :copy;",
-           "1:6 unknown-tag: unknown tagged argument ':copy' for the keep command\n"},
+           "1:6 unknown-tag: unknown tagged argument ':copy' for the keep command (it takes no "
+           "tagged arguments)\n"},
           {"comparator on a test without comparators", "if exists :comparator \"i;octet\" \"a\" {}",
-           "1:11 unknown-tag: unknown tagged argument ':comparator' for the exists test\n"},
+           "1:11 unknown-tag: unknown tagged argument ':comparator' for the exists test (it takes "
+           "no tagged arguments)\n"},
           {"the first error ends matching", "if header :nonsense 5 [\"a\"] 7 {}",
-           "1:11 unknown-tag: unknown tagged argument ':nonsense' for the header test\n"},
+           "1:11 unknown-tag: unknown tagged argument ':nonsense' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"},
+      },
+      extensions::DefaultRegistry());
+}
+
+TEST(CallValidatorTest, UnknownTagIsReportedOncePerCommandName) {
+  RunCases(
+      {
+          {"the same tag on the same test again",
+           "if header :frop \"a\" \"b\" {}\nif header :frop \"c\" \"d\" {}",
+           "1:11 unknown-tag: unknown tagged argument ':frop' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"},
+          {"another test or another tag is reported",
+           "if header :frop \"a\" \"b\" {}\nif address :frop \"c\" \"d\" {}\n"
+           "if header :friep \"a\" \"b\" {}",
+           "1:11 unknown-tag: unknown tagged argument ':frop' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"
+           "2:12 unknown-tag: unknown tagged argument ':frop' for the address test (it takes "
+           ":comparator, :is, :contains, :matches, :all, :localpart or :domain)\n"
+           "3:11 unknown-tag: unknown tagged argument ':friep' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"},
+          // A repeated unknown tag after the positional arguments is a new
+          // mistake: it is out of place.
+          {"repeated and out of place",
+           "if header :frop \"a\" \"b\" {}\nif header \"a\" \"b\" :frop {}",
+           "1:11 unknown-tag: unknown tagged argument ':frop' for the header test (it takes "
+           ":comparator, :is, :contains or :matches)\n"
+           "2:19 tag-after-positional: unexpected tagged argument ':frop' after the positional "
+           "arguments of the header test\n"},
       },
       extensions::DefaultRegistry());
 }
@@ -175,7 +211,7 @@ TEST(CallValidatorTest, TagParameters) {
            "string, but a string list was found\n"},
           {"comparator name as a text: string",
            "if header :comparator text:\ni;octet\n.\n \"a\" \"b\" {}",
-           "1:23 unknown-comparator: unknown comparator 'i;octet\n'\n"
+           "1:23 unknown-comparator: unknown comparator 'i;octet\r\n'\n"
            "  note: did you mean 'i;octet'?\n"},
       },
       extensions::DefaultRegistry());
@@ -408,7 +444,8 @@ TEST(CallValidatorTest, TagsAddedByOtherExtensionsNeedRequire) {
            "  note: add 'require \"copy\";' at the top of the script\n"},
           {"required", "require \"copy\";\nredirect :copy \"a@example.com\";", ""},
           {"not on keep", "require \"copy\";\nkeep :copy;",
-           "2:6 unknown-tag: unknown tagged argument ':copy' for the keep command\n"},
+           "2:6 unknown-tag: unknown tagged argument ':copy' for the keep command (it takes no "
+           "tagged arguments)\n"},
       },
       TestRegistry());
 }

@@ -57,7 +57,7 @@ TEST(IrDumpTest, Goldens) {
       {"escapes decoded and re-escaped", "if header \"x\" \"a\\\"b\\\\c\\d\" {}",
        "(if (header :comparator \"i;ascii-casemap\" :is [\"x\"] [\"a\\\"b\\\\cd\"]) {})\n"},
       {"multi-line string", "if header \"x\" text:\nline one\n..dot\n.\n {}",
-       "(if (header :comparator \"i;ascii-casemap\" :is [\"x\"] [\"line one\\n.dot\\n\"]) "
+       "(if (header :comparator \"i;ascii-casemap\" :is [\"x\"] [\"line one\\r\\n.dot\\r\\n\"]) "
        "{})\n"},
       {"control characters", "if header \"x\" \"tab\there\" {}",
        "(if (header :comparator \"i;ascii-casemap\" :is [\"x\"] [\"tab\\x09here\"]) {})\n"},

@@ -335,6 +335,14 @@ TEST(ValidatorTest, RegisteredCallsTakeNoTestsOrBlocks) {
       {"a wrong call is not also blamed for its test", "keep 1 true;",
        "1:6 too-many-arguments: too many arguments for the keep command: it takes no "
        "positional arguments\n"},
+      {"nor for a command after it", "keep 1 discard;",
+       "1:6 too-many-arguments: too many arguments for the keep command: it takes no "
+       "positional arguments\n"},
+      // A name that is no test or command at all is an error of its own.
+      {"but a test that does not exist is reported", "if exists :is e \"to\" {}",
+       "1:11 unknown-tag: unknown tagged argument ':is' for the exists test (it takes no tagged "
+       "arguments)\n"
+       "1:15 unknown-test: unknown test 'e'\n"},
   });
 }
 

@@ -259,10 +259,29 @@ TEST(AddressParserTest, EnvelopePaths) {
       {"user@example.com", false, "user", "example.com", true},
       {"<@relay.example:user@example.com>", false, "user", "example.com", true},
       {"<\"john doe\"@example.com>", false, "john doe", "example.com", true},
-      {"<postmaster>", false, "postmaster", "", false},
-      {"Name <user@example.com>", false, "user", "example.com", false},
-      {"a@b.example c@d.example", false, "a", "b.example", false},
-      {"<a@b.example", false, "a", "b.example", false},
+      // RFC 5321 §4.1.1.3: "<Postmaster>" needs no domain.
+      {"<postmaster>", false, "postmaster", "", true},
+      {"<@a.example,@b.example:user@example.com>", false, "user", "example.com", true},
+      // Dots anywhere in a local part are tolerated, as mail systems do.
+      {"..japanese...localpart..@example.com", false, "..japanese...localpart..", "example.com",
+       true},
+      {"user@_example-.com", false, "user", "_example-.com", true},
+      {"<user@[192.0.2.1]>", false, "user", "[192.0.2.1]", true},
+      // Anything else breaks RFC 5321's path syntax: no address at all.
+      {"Name <user@example.com>", false, "", "", false},
+      {"a@b.example c@d.example", false, "", "", false},
+      {"<a@b.example", false, "", "", false},
+      {"a@b.example>", false, "", "", false},
+      {"<<a@b.example>", false, "", "", false},
+      {"user@", false, "", "", false},
+      {"<a@@b.example>", false, "", "", false},
+      {"<a b.example>", false, "", "", false},
+      {"<@.example:a@b.example>", false, "", "", false},
+      {"<@x..nl:a@b.example>", false, "", "", false},
+      {"<@x.example a@b.example>", false, "", "", false},
+      {"<relay.example:a@b.example>", false, "", "", false},
+      {"<@x.example,y.example:a@b.example>", false, "", "", false},
+      {"<@x.example,@y.example,a@b.example>", false, "", "", false},
   };
   AddressParser parser;
   TextArena arena;

@@ -66,5 +66,22 @@ TEST(TextArenaTest, StoreArrayAlignsAndCopies) {
   EXPECT_TRUE(arena.StoreArray(std::span<const uint64_t>()).empty());
 }
 
+// Contains: memory handed out since the last Reset, and nothing else.
+TEST(TextArenaTest, ContainsWhatItHandedOut) {
+  TextArena arena;
+  const std::string outside = "elsewhere";
+  EXPECT_FALSE(arena.Contains(outside.data(), outside.size()));
+  const std::string_view a = arena.Store("first");
+  const std::string_view b = arena.Store(std::string(TextArena::kBlockSize, 'x'));  // a new block
+  EXPECT_TRUE(arena.Contains(a.data(), a.size()));
+  EXPECT_TRUE(arena.Contains(a.data() + 1, 3));
+  EXPECT_TRUE(arena.Contains(b.data(), b.size()));
+  EXPECT_FALSE(arena.Contains(outside.data(), outside.size()));
+  // Past what the current block handed out.
+  EXPECT_FALSE(arena.Contains(b.data(), b.size() + 1));
+  arena.Reset();
+  EXPECT_FALSE(arena.Contains(a.data(), a.size()));
+}
+
 }  // namespace
 }  // namespace sievekit::mail

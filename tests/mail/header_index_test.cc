@@ -1,5 +1,6 @@
 // Tests for mail/header_index: case-insensitive lookup in message order,
-// rebuilding over another field list, many names.
+// rebuilding over another field list, many names, and prepared name keys
+// (long names compared a word at a time, letters only folded).
 #include "mail/header_index.h"
 
 #include <gtest/gtest.h>
@@ -71,6 +72,66 @@ TEST(HeaderIndexTest, RebuildForgetsOldFields) {
   EXPECT_FALSE(index.Find("b").empty());
   index.Clear();
   EXPECT_TRUE(index.Find("b").empty());
+}
+
+// Name pairs and whether the index treats them as one name: ASCII letters
+// fold, nothing else does (0x5B '[' and 0x7B '{' differ only in the case
+// bit, as do '@' and '`'), at every length and position around the 8-byte
+// words the comparison works in.
+TEST(HeaderIndexTest, NameKeysFoldLettersOnly) {
+  struct Case {
+    std::string message_name;
+    std::string lookup;
+    bool same;
+  };
+  const std::vector<Case> cases = {
+      {"Subject", "subject", true},
+      {"SUBJECT", "sUbJeCt", true},
+      {"To", "to", true},
+      {"X-Mailing-List", "x-mailing-list", true},
+      {"X-Mailing-List", "x-mailing-lisT", true},
+      {"X-Mailing-List", "x-mailing-lise", false},  // differs in the last word only
+      {"X-Mailing-List", "x-mailing-list2", false},
+      {"X-Keep-12345678", "x-keep-12345678", true},  // 15 bytes: two overlapping words
+      {"X-Keep-12345678", "x-keep-12345679", false},
+      {"X-Very-Long-Header-Name-Here", "x-very-long-header-name-here", true},
+      {"X-Very-Long-Header-Name-Here", "x-very-long-heaDer-name-herf", false},
+      {"A[b", "a{b", false},
+      {"X-[Long]-Name-Field", "x-{long}-name-field", false},
+      {"@x", "`x", false},
+      {"x-caf\xC3\xA9", "X-CAF\xC3\xA9", true},  // 8-bit bytes compare as they are
+      {"x-caf\xC3\xA9", "X-CAF\xC3\x89", false},
+  };
+  for (const Case& c : cases) {
+    std::vector<HeaderField> fields;
+    fields.emplace_back(c.message_name, " v", c.message_name + ": v", false);
+    HeaderIndex index;
+    index.Build(fields);
+    EXPECT_EQ(!index.Find(c.lookup).empty(), c.same) << c.message_name << " / " << c.lookup;
+    EXPECT_EQ(!index.Find(c.lookup, HeaderIndex::KeyOf(c.lookup)).empty(), c.same)
+        << c.message_name << " / " << c.lookup;
+    if (c.same) {
+      const HeaderIndex::NameKey a = HeaderIndex::KeyOf(c.message_name);
+      const HeaderIndex::NameKey b = HeaderIndex::KeyOf(c.lookup);
+      EXPECT_EQ(a.hash, b.hash) << c.lookup;
+      EXPECT_EQ(a.head, b.head) << c.lookup;
+    }
+  }
+}
+
+// Names that share their first eight bytes are told apart by the rest.
+TEST(HeaderIndexTest, NamesSharingAHead) {
+  std::vector<HeaderField> fields;
+  ScanHeaderSection("X-Header-1: a\r\nX-Header-2: b\r\nX-Header-10: c\r\nX-Header: d\r\n\r\n",
+                    {}, &fields);
+  HeaderIndex index;
+  index.Build(fields);
+  EXPECT_EQ(index.name_count(), 4u);
+  EXPECT_EQ(Values(index.Find("x-header-1")), (std::vector<std::string>{" a"}));
+  EXPECT_EQ(Values(index.Find("x-header-2")), (std::vector<std::string>{" b"}));
+  EXPECT_EQ(Values(index.Find("x-header-10")), (std::vector<std::string>{" c"}));
+  EXPECT_EQ(Values(index.Find("x-header")), (std::vector<std::string>{" d"}));
+  EXPECT_TRUE(index.Find("x-header-3").empty());
 }
 
 }  // namespace

@@ -129,6 +129,61 @@ TEST(MessageTest, EnvelopePaths) {
   EXPECT_TRUE(path.address.valid);
 }
 
+// The same path text is parsed once per message, and the result does not
+// depend on the caller's string staying alive or unchanged.
+TEST(MessageTest, EnvelopePathsAreCachedPerMessage) {
+  Message message;
+  message.Parse("Subject: x\r\n\r\n");
+  std::string path = "<Someone@Example.org>";
+  const EnvelopePath first = message.ParseEnvelopePath(path);
+  path.assign("<other@example.net>");  // same buffer, new text
+  const EnvelopePath second = message.ParseEnvelopePath(path);
+  EXPECT_EQ(first.address.all, "Someone@Example.org");
+  EXPECT_EQ(second.address.all, "other@example.net");
+  path.assign("<Someone@Example.org>");
+  const EnvelopePath again = message.ParseEnvelopePath(path);
+  EXPECT_EQ(again.address.all.data(), first.address.all.data());  // the cached result
+  path.clear();
+  path.shrink_to_fit();
+  EXPECT_EQ(first.address.local_part, "Someone");
+  EXPECT_EQ(first.address.domain, "Example.org");
+  // More distinct paths than the cache holds still parse right.
+  for (int i = 0; i < 20; ++i) {
+    const std::string p = "<u" + std::to_string(i) + "@example.com>";
+    EXPECT_EQ(message.ParseEnvelopePath(p).address.local_part, "u" + std::to_string(i));
+  }
+  // A new message forgets them.
+  message.Parse("Subject: y\r\n\r\n");
+  EXPECT_EQ(message.ParseEnvelopePath("<Someone@Example.org>").address.all, "Someone@Example.org");
+}
+
+// Every Parse gets a generation no other Parse had, and Owns tells the
+// message's views (bytes and computed values) from everything else.
+TEST(MessageTest, GenerationAndOwnership) {
+  Message a;
+  Message b;
+  const std::string bytes = "Subject: =?UTF-8?Q?caf=C3=A9?=\r\nTo: x@y.example\r\n\r\nbody";
+  a.Parse(bytes);
+  const uint64_t first = a.generation();
+  b.Parse(bytes);
+  EXPECT_NE(b.generation(), first);
+  a.Parse(bytes);
+  EXPECT_NE(a.generation(), first);
+  EXPECT_NE(a.generation(), b.generation());
+
+  const std::string_view decoded = a.Decoded(*a.FieldsNamed("subject").front());  // in the arena
+  EXPECT_EQ(decoded, "caf\xC3\xA9");
+  EXPECT_TRUE(a.Owns(decoded));
+  EXPECT_TRUE(a.Owns(a.bytes()));
+  EXPECT_TRUE(a.Owns(a.body()));
+  EXPECT_TRUE(a.Owns(a.Unfolded(*a.FieldsNamed("to").front())));  // a view into the bytes
+  EXPECT_FALSE(a.Owns(std::string_view()));
+  const std::string copy(decoded);
+  EXPECT_FALSE(a.Owns(copy));
+  EXPECT_FALSE(a.Owns(std::string_view(a.bytes().data(), a.bytes().size() + 1)));
+  EXPECT_FALSE(b.Owns(decoded));
+}
+
 TEST(MessageTest, PartFieldsDecodeLikeMessageFields) {
   Message message;
   message.Parse(

@@ -100,6 +100,30 @@ TEST(EvaluatorTest, RedirectLimitIsARuntimeErrorThatKeeps) {
             "redirect:a@example.com redirect:b@example.com redirect:c@example.com");
 }
 
+TEST(EvaluatorTest, CpuTimeLimitIsARuntimeErrorThatKeeps) {
+  // Many tests over a large header: far more than a millisecond of work.
+  std::string script;
+  for (int i = 0; i < 4000; ++i)
+    script += "if header :contains \"subject\" \"needle\" { discard; }\n";
+  auto program = CompileText(script);
+  ASSERT_NE(program, nullptr);
+  const std::string message = "Subject: " + std::string(200000, 'x') + "\r\n\r\nbody\r\n";
+  EvalOptions options;
+  options.limits.max_cpu_time_ms = 1;
+  Evaluator evaluator;
+  const EvalResult& limited = evaluator.Evaluate(*program, message, {}, options);
+  ASSERT_EQ(limited.errors.size(), 1u);
+  EXPECT_EQ(limited.errors[0].id, "max-cpu-time");
+  EXPECT_EQ(limited.errors[0].message,
+            "the script used more than 1 ms of CPU time (limit max_cpu_time)");
+  EXPECT_TRUE(limited.implicit_keep);
+  EXPECT_TRUE(limited.actions.empty());
+  // Without the limit (the default) the same evaluation ends normally.
+  auto quick = CompileText("if header :contains \"subject\" \"needle\" { discard; }");
+  ASSERT_NE(quick, nullptr);
+  EXPECT_EQ(RunScript(*quick, kMessage, {}, EvalOptions()), "keep*");
+}
+
 TEST(EvaluatorTest, RuntimeErrorsCarryTheirLocation) {
   auto program = CompileText("keep;\n\nredirect \"a@example.com\";\nredirect \"b@example.com\";");
   ASSERT_NE(program, nullptr);

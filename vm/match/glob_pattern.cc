@@ -82,6 +82,15 @@ void GlobPattern::Assign(std::string_view pattern, ComparatorId comparator) {
   }
 }
 
+BigramSketch GlobPattern::RequiredPairs() const {
+  BigramSketch pairs;
+  if (unit_ != CharacterUnit::kOctet) return pairs;
+  for (const Atom& atom : atoms_) {
+    if (!atom.any) pairs.AddPairs(Literal(atom));
+  }
+  return pairs;
+}
+
 void GlobPattern::FinishSegment() {
   Segment& segment = segments_.back();
   segment.atom_count = atoms_.size() - segment.first_atom;

@@ -45,6 +45,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vm/match/bigram_sketch.h"
 #include "vm/match/comparator.h"
 
 namespace sievekit::match {
@@ -69,6 +70,14 @@ class GlobPattern {
 
   // The number of "*" and "?" in the pattern.
   size_t wildcard_count() const { return wildcard_count_; }
+  // The fewest bytes a matching value has when characters are octets
+  // (i;octet, i;ascii-casemap).
+  size_t min_bytes() const { return min_bytes_; }
+
+  // The pairs of adjacent folded bytes that every matching value holds (the
+  // pairs inside each literal run), for BigramSketch prefiltering; empty
+  // for i;unicode-casemap, which matches characters of the original value.
+  BigramSketch RequiredPairs() const;
   ComparatorId comparator() const { return comparator_; }
 
  private:

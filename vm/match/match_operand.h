@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "vm/match/bigram_sketch.h"
 #include "vm/match/comparator.h"
 #include "vm/match/glob_pattern.h"
 #include "vm/match/key_set.h"
@@ -59,8 +60,25 @@ class MatchOperand {
   // :matches (RFC 5229 §3.2): on a match, those of the first key that matched,
   // in key order; on no match, cleared. Other match types leave it untouched.
   // For :count, pass the count as a decimal string (or use MatchCount).
+  //
+  // `sketch`, when given, must hold the pairs of folded_value
+  // (BigramSketch::AddPairs): :contains and :matches then skip the keys whose
+  // pairs it lacks. Results are the same with or without it.
   bool Match(std::string_view folded_value, std::string_view original_value,
-             std::vector<std::string_view>* captures) const;
+             std::vector<std::string_view>* captures,
+             const BigramSketch* sketch = nullptr) const;
+
+  // Whether Match can use a sketch of the value (it prefilters :contains and
+  // :matches keys under i;octet and i;ascii-casemap).
+  bool uses_sketch() const { return uses_sketch_; }
+
+  // False when no value of `size` bytes can match, judged from the key
+  // lengths alone (under comparators that fold byte for byte: exact sizes
+  // for :is, the shortest key or pattern for :contains and :matches), so a
+  // caller may skip folding the value. True when the keys cannot tell.
+  bool MayMatchSize(size_t size) const {
+    return size < 64 ? ((short_sizes_ >> size) & 1) != 0 : long_sizes_;
+  }
 
   // For :count: compares the decimal count (left) with the keys (right) by
   // spec().relation (RFC 5231 §4.2). Decimal digits are their own fold under
@@ -78,6 +96,9 @@ class MatchOperand {
   MatchOperand() = default;
 
   bool IsKey(std::string_view folded_value) const;
+  // Makes MayMatchSize reject values shorter than `shortest` bytes
+  // (SIZE_MAX: every value, as when there are no keys).
+  void LimitSizes(size_t shortest);
   bool MatchRelation(std::string_view folded_value) const;
 
   MatchSpec spec_;
@@ -86,6 +107,14 @@ class MatchOperand {
   // :is, and "eq"/"ne" of :value and :count.
   KeySet key_set_;
   bool use_key_set_ = false;
+  // MayMatchSize: bit n of short_sizes_ says a value of n bytes may match;
+  // long_sizes_ says the same for every size from 64 on.
+  uint64_t short_sizes_ = ~uint64_t{0};
+  bool long_sizes_ = true;
+  // :contains and :matches: per key, the pairs a value must hold to match
+  // (empty when uses_sketch_ is false).
+  bool uses_sketch_ = false;
+  std::vector<BigramSketch> key_pairs_;
   // :contains.
   bool has_empty_key_ = false;
   std::vector<SubstringSearcher> searchers_;

@@ -1,4 +1,4 @@
-# RFC 5228 §3.2: two requires. sievekit does not implement "vacation", so
-# the script must not run (RFC 5228 §2.10.5): a compile error.
+# RFC 5228 §3.2: two requires. Both extensions exist (vacation is RFC 5230),
+# and the script takes no action: the implicit keep is taken.
 require "fileinto";
 require "vacation";

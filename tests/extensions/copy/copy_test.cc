@@ -105,9 +105,9 @@ TEST(CopyTest, CompileErrors) {
        "2:10 missing-require: tagged argument ':copy' needs the extension 'copy', which is not "
        "required\n"},
       {"not on keep", "require \"copy\";\nkeep :copy;",
-       "2:6 unknown-tag: unknown tagged argument ':copy' for the keep command\n"},
+       "2:6 unknown-tag: unknown tagged argument ':copy' for the keep command (it takes no tagged arguments)\n"},
       {"not on discard", "require \"copy\";\ndiscard :copy;",
-       "2:9 unknown-tag: unknown tagged argument ':copy' for the discard command\n"},
+       "2:9 unknown-tag: unknown tagged argument ':copy' for the discard command (it takes no tagged arguments)\n"},
       {"twice", "require \"copy\";\nredirect :copy :copy \"a@example.com\";",
        "2:16 duplicate-tag: tagged argument ':copy' is given more than once to the redirect "
        "command\n"},

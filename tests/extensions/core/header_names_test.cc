@@ -37,7 +37,10 @@ TEST(HeaderNamesTest, AddressHeaders) {
   for (const std::string name :
        {"reply-to", "resent-sender", "resent-cc", "resent-bcc", "resent-reply-to", "return-path",
         "delivered-to", "envelope-to", "x-original-to", "errors-to", "mail-followup-to",
-        "mail-reply-to", "disposition-notification-to"}) {
+        "mail-reply-to", "disposition-notification-to", "for-approval", "for-handling",
+        "for-comment", "apparently-to", "x-admin", "read-receipt-to", "x-confirm-reading-to",
+        "return-receipt-requested", "registered-mail-reply-requested-by", "abuse-reports-to",
+        "x-complaints-to", "x-report-abuse-to", "x-beenthere", "x-original-from"}) {
     EXPECT_TRUE(IsAddressHeader(name)) << name;
   }
 }

@@ -204,7 +204,7 @@ TEST(EncodedCharacterTest, MultiLineStringsAreDecodedAfterDotUnstuffing) {
       "if header \"x\" text:\n..${hex:2e}\n.\n {}\n"
       "if header \"x\" \"\\${hex:41}\" {}\n");
   ASSERT_TRUE(r.ok()) << testutil::Summarize(r);
-  EXPECT_EQ(r.script.body[0].branches[0].condition.call.positional[1].str(), "..\n");
+  EXPECT_EQ(r.script.body[0].branches[0].condition.call.positional[1].str(), "..\r\n");
   EXPECT_EQ(r.script.body[1].branches[0].condition.call.positional[1].str(), "A");
 }
 

@@ -86,5 +86,40 @@ TEST(EnvelopeTest, MatchesFromToAndAuth) {
   EXPECT_EQ(describe({"<>", "<carol@example.org>", "", ""}), "redirect:null@example.net ");
 }
 
+// A path that breaks RFC 5321's syntax holds no address: not even :all or
+// :contains "" matches it.
+TEST(EnvelopeTest, InvalidPathsMatchNothing) {
+  ir::FrontendResult front = testutil::CompileScript(
+      "require \"envelope\";\n"
+      "if envelope :all :contains \"to\" \"\" { discard; }\n");
+  ASSERT_TRUE(front.ok()) << testutil::Summarize(front);
+  auto program = vm::GenerateProgram(front.script, extensions::DefaultRegistry());
+  ASSERT_TRUE(program.ok());
+  vm::Evaluator evaluator;
+  const struct {
+    std::string_view rcpt_to;
+    bool matches;
+  } cases[] = {
+      {"<bob@example.org>", true},
+      {"bob@example.org", true},
+      {"<MAILER-DAEMON>", true},
+      {"<@relay.example:bob@example.org>", true},
+      {"<bob@example.org", false},
+      {"bob@example.org>", false},
+      {"<<bob@example.org>", false},
+      {"bob@", false},
+      {"<bob@@example.org>", false},
+      {"<bob example.org>", false},
+      {"<@.example.org:bob@example.org>", false},
+      {"<relay.example:bob@example.org>", false},
+  };
+  for (const auto& c : cases) {
+    mail::Envelope envelope;
+    envelope.rcpt_to = c.rcpt_to;
+    const vm::EvalResult& r = evaluator.Evaluate(**program, "Subject: x\r\n\r\n", envelope);
+    EXPECT_EQ(!r.actions.empty(), c.matches) << c.rcpt_to;
+  }
+}
+
 }  // namespace
 }  // namespace sievekit::extensions

@@ -28,10 +28,11 @@ TEST(FileintoTest, Validation) {
        ""},
       {"UTF-8 name", require + "fileinto \"Entw\xC3\xBCrfe\";", ""},
       {"hierarchy", require + "fileinto \"INBOX/Lists/sieve\";", ""},
-      {"empty name", require + "fileinto \"\";", "2:10 invalid-value: the mailbox name is empty\n"},
+      {"empty name", require + "fileinto \"\";",
+       "2:10 invalid-value: invalid folder name: it is empty\n"},
       {"non-UTF-8 from encoded-character",
        "require [\"fileinto\", \"encoded-character\"];\nfileinto \"Caf${hex:e9}\";",
-       "2:10 invalid-value: the mailbox name is not valid UTF-8\n"},
+       "2:10 invalid-value: invalid folder name: the mailbox name is not valid UTF-8\n"},
       {"UTF-8 from encoded-character",
        "require [\"fileinto\", \"encoded-character\"];\nfileinto \"Caf${hex:c3 a9}\";", ""},
       {"a list", require + "fileinto [\"a\", \"b\"];",
@@ -43,8 +44,12 @@ TEST(FileintoTest, Validation) {
       {"two folders", require + "fileinto \"a\" \"b\";",
        "2:14 too-many-arguments: too many arguments for the fileinto command: it takes 1 "
        "positional argument\n"},
-      {"no tags without further extensions", require + "fileinto :create \"a\";",
-       "2:10 unknown-tag: unknown tagged argument ':create' for the fileinto command\n"},
+      {"no tags without further extensions", require + "fileinto :frop \"a\";",
+       "2:10 unknown-tag: unknown tagged argument ':frop' for the fileinto command (it takes no "
+       "tagged arguments)\n"},
+      {"tags of other extensions need require", require + "fileinto :create \"a\";",
+       "2:10 missing-require: tagged argument ':create' needs the extension 'mailbox', which is "
+       "not required\n  note: add 'require \"mailbox\";' at the top of the script\n"},
       {"not required", "fileinto \"a\";",
        "1:1 missing-require: command 'fileinto' needs the extension 'fileinto', which is not "
        "required\n"

@@ -130,7 +130,7 @@ TEST(IhaveTest, Validation) {
        "2:10 wrong-argument-type: the ihave test expects a string list as argument 1 "
        "(capabilities), but a number was found\n"},
       {"no match type", kRequire + "if ihave :is \"fileinto\" {}",
-       "2:10 unknown-tag: unknown tagged argument ':is' for the ihave test\n"},
+       "2:10 unknown-tag: unknown tagged argument ':is' for the ihave test (it takes no tagged arguments)\n"},
       {"as a command", kRequire + "ihave \"fileinto\";",
        "2:1 test-used-as-command: cannot use test 'ihave' as a command\n"},
       // The guard covers the block only: elsewhere, require is needed.

@@ -178,7 +178,7 @@ TEST(HasflagTest, Validation) {
        "2:12 wrong-argument-type: the hasflag test expects a string list as argument 1 (list of "
        "flags), but a number was found\n"},
       {"unknown tag", require + "if hasflag :frop \"frop\" {}",
-       "2:12 unknown-tag: unknown tagged argument ':frop' for the hasflag test\n"},
+       "2:12 unknown-tag: unknown tagged argument ':frop' for the hasflag test (it takes :comparator, :is, :contains or :matches)\n"},
       {"variable list without variables", require + "if hasflag \"v\" \"a\" {}",
        "2:12 missing-require: the variable list of 'hasflag' needs the extension 'variables', "
        "which is not required\n"},

@@ -68,7 +68,8 @@ TEST(Imap4flagsTest, Validation) {
        "2:9 wrong-argument-type: the addflag command expects a string list as argument 1 "
        "(list of flags), but a number was found\n"},
       {"unknown tag", require + "removeflag :frop \"frop\";",
-       "2:12 unknown-tag: unknown tagged argument ':frop' for the removeflag command\n"},
+       "2:12 unknown-tag: unknown tagged argument ':frop' for the removeflag command (it takes no "
+       "tagged arguments)\n"},
       {"as a test", require + "if setflag {}",
        "2:4 command-used-as-test: cannot use command 'setflag' as a test\n"},
       {"hasflag as a command", require + "hasflag \"a\";",
@@ -121,7 +122,8 @@ TEST(Imap4flagsTest, Validation) {
        "2:17 duplicate-tag: tagged argument ':flags' is given more than once to the keep "
        "command\n"},
       {":flags not on redirect", require + "redirect :flags \"a\" \"x@example.com\";",
-       "2:10 unknown-tag: unknown tagged argument ':flags' for the redirect command\n"},
+       "2:10 unknown-tag: unknown tagged argument ':flags' for the redirect command (it takes no "
+       "tagged arguments)\n"},
   };
   for (const auto& c : cases) EXPECT_EQ(exttest::Diagnose(c.script), c.expected) << c.name;
 }
@@ -237,6 +239,29 @@ TEST(Imap4flagsTest, InternalVariableStartsEmptyForEachMessage) {
     ASSERT_NE(second.implicit_keep_action, nullptr);
     EXPECT_TRUE(second.implicit_keep_action->flags.empty());
   }
+}
+
+// A host whose messages already carry flags (an IMAP event, RFC 6785, or
+// a script sequence): the internal variable starts with them.
+TEST(Imap4flagsTest, InternalVariableStartsWithTheFlagsTheHostKnows) {
+  class FlaggedStore : public vm::HostServices {
+   public:
+    std::string_view MessageFlags(const mail::Message&) const override { return "\\Seen $old"; }
+  } store;
+  vm::EvalOptions options;
+  options.host = &store;
+  const std::string require = "require [\"imap4flags\", \"fileinto\"];\n";
+  EXPECT_EQ(exttest::RunScript(require + "if hasflag \"$old\" { fileinto \"Old\"; }", kMessage,
+                               {}, options),
+            "fileinto:Old[\\Seen $old]");
+  EXPECT_EQ(exttest::RunScript(require + "removeflag \"\\\\Seen\";", kMessage, {}, options),
+            "keep*");
+  const exttest::Compiled compiled = exttest::Compile(require + "addflag \"new\";");
+  ASSERT_NE(compiled.program, nullptr) << compiled.diagnostics;
+  vm::Evaluator evaluator;
+  const vm::EvalResult& r = evaluator.Evaluate(*compiled.program, kMessage, {}, options);
+  ASSERT_NE(r.implicit_keep_action, nullptr);
+  EXPECT_EQ(r.implicit_keep_action->flags, (std::vector<std::string>{"\\Seen", "$old", "new"}));
 }
 
 // RFC 5232 §3.1, first example.

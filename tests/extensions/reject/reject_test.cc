@@ -91,7 +91,7 @@ TEST(RejectTest, Validation) {
        "2:12 too-many-arguments: too many arguments for the reject command: it takes 1 "
        "positional argument\n"},
       {"no tags", "require [\"reject\", \"copy\"];\nreject :copy \"a\";",
-       "2:8 unknown-tag: unknown tagged argument ':copy' for the reject command\n"},
+       "2:8 unknown-tag: unknown tagged argument ':copy' for the reject command (it takes no tagged arguments)\n"},
       {"not a test", "require \"reject\";\nif reject \"a\" {}",
        "2:4 command-used-as-test: cannot use command 'reject' as a test\n"},
       // §2.1, §2.2: the reason is UTF-8; only encoded-character can make a
@@ -217,8 +217,8 @@ TEST(RejectTest, Rfc5429Section2_2TooBig) {
   std::string big = "Subject: big\r\n\r\n";
   while (big.size() <= 100 * 1024) big += std::string(76, 'x') + "\r\n";
   EXPECT_EQ(RunWithVacation(script, big),
-            "reject:Your message is too big.  If you want to send me a big attachment,\n"
-            "put it on a public web site and send me a URL.\n");
+            "reject:Your message is too big.  If you want to send me a big attachment,\r\n"
+            "put it on a public web site and send me a URL.\r\n");
   EXPECT_EQ(RunWithVacation(script), "keep*");
 }
 
@@ -236,7 +236,7 @@ TEST(RejectTest, Rfc5429Section2_2_1Coyote) {
       "}\n";
   EXPECT_EQ(
       RunWithVacation(script, "From: Wile E. Coyote <coyote@desert.example.org>\r\n\r\nBeep?\r\n"),
-      "reject:I am not taking mail from you, and I don't\nwant your birdseed, either!\n");
+      "reject:I am not taking mail from you, and I don't\r\nwant your birdseed, either!\r\n");
   EXPECT_EQ(RunWithVacation(script), "keep*");
 }
 
@@ -261,9 +261,9 @@ TEST(RejectTest, Rfc5429Section2_5Spam) {
       "    fileinto \"Suspect\";\n"
       "}\n";
   EXPECT_EQ(RunWithVacation(script, "X-Spam-Score: 8\r\n\r\nx\r\n"),
-            "ereject:AntiSpam engine thinks your message is spam.\n"
-            "It is therefore being refused.\n"
-            "Please call 1-900-PAY-US if you want to reach us.\n");
+            "ereject:AntiSpam engine thinks your message is spam.\r\n"
+            "It is therefore being refused.\r\n"
+            "Please call 1-900-PAY-US if you want to reach us.\r\n");
   EXPECT_EQ(RunWithVacation(script, "X-Spam-Score: 5\r\n\r\nx\r\n"), "fileinto:Suspect");
   EXPECT_EQ(RunWithVacation(script, "X-Spam-Score: 1\r\n\r\nx\r\n"), "keep*");
 }

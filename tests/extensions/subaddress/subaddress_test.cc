@@ -25,8 +25,11 @@ TEST(SubaddressTest, Split) {
       {"ken+", "+", "ken", ""},
       {"+sieve", "+", "", "sieve"},
       {"a+b+c", "+", "a", "b+c"},  // split at the first separator
-      {"ken--sieve", "--", "ken", "sieve"},
-      {"ken-sieve", "--", "ken-sieve", std::nullopt},
+      {"ken-sieve", "+-", "ken", "sieve"},  // any of the separators
+      {"friep+-frop", "+-", "friep", "-frop"},
+      {"friep+-frop", "-+", "friep", "-frop"},  // the first in the local part
+      {"list_request", "+-_", "list", "request"},
+      {"ken-sieve", "+", "ken-sieve", std::nullopt},
       {"ken+sieve", "", "ken+sieve", std::nullopt},  // no separator: no detail
       {"", "+", "", std::nullopt},
   };
@@ -145,8 +148,9 @@ if envelope :detail "to" "sieve" { fileinto "detail"; }
       {"+", "ken+sieve@example.com", "fileinto:user fileinto:detail"},
       {"-", "ken-sieve@example.com", "fileinto:user fileinto:detail"},
       {"-", "ken+sieve@example.com", "keep*"},
-      {"--", "ken--sieve@example.com", "fileinto:user fileinto:detail"},
-      {"--", "ken-sieve@example.com", "keep*"},
+      {"+-", "ken-sieve@example.com", "fileinto:user fileinto:detail"},
+      {"+-", "ken+sieve@example.com", "fileinto:user fileinto:detail"},
+      {"_", "ken-sieve@example.com", "keep*"},
       {"", "ken+sieve@example.com", "keep*"},
       {"", "ken@example.com", "fileinto:user"},
   };
@@ -154,7 +158,7 @@ if envelope :detail "to" "sieve" { fileinto "detail"; }
     mail::Envelope envelope;
     envelope.rcpt_to = c.rcpt_to;
     vm::EvalOptions options;
-    options.subaddress_separator = c.separator;
+    options.subaddress_separators = c.separator;
     EXPECT_EQ(RunScript(script, "Subject: x\r\n\r\n", envelope, options), c.actions)
         << c.separator << " " << c.rcpt_to;
   }
@@ -187,7 +191,7 @@ TEST(SubaddressTest, CompileErrors) {
        "2:18 conflicting-tags: tagged argument ':detail' cannot be combined with ':user' in the "
        "address test\n"},
       {"not on header", "require \"subaddress\";\nif header :user \"to\" \"a\" {}",
-       "2:11 unknown-tag: unknown tagged argument ':user' for the header test\n"},
+       "2:11 unknown-tag: unknown tagged argument ':user' for the header test (it takes :comparator, :is, :contains or :matches)\n"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Diagnose(c.script), c.diagnostics) << c.name;

@@ -334,6 +334,48 @@ TEST(VariablesTest, RuntimeLimits) {
             "error:max-variables keep*");
 }
 
+// RFC 5229 §6 via :quotewildcard: truncation never splits a "\\*" pair.
+TEST(VariablesTest, QuotewildcardTruncationKeepsEscapesWhole) {
+  vm::EvalOptions small;
+  small.limits.max_variable_size = 5;
+  const std::string require = "require [\"variables\", \"fileinto\"];\n";
+  const struct {
+    std::string_view value;
+    std::string_view mailbox;
+  } cases[] = {
+      {"a***", "a\\*\\*"},    // "a\*\*\*" cut to 5 bytes would end in "\"
+      {"ab***", "ab\\*"},       // 5 bytes end with a whole pair
+      {"abcdefg", "abcde"},     // nothing quoted: plain truncation
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(RunScript(require + "set :quotewildcard \"a\" \"" + std::string(c.value) +
+                            "\"; fileinto \"${a}\";",
+                        kMessage, {}, small),
+              "fileinto:" + std::string(c.mailbox))
+        << c.value;
+  }
+}
+
+// RFC 5229 §6: name length and the number of variables, checked when the
+// script is compiled.
+TEST(VariablesTest, CompileTimeLimits) {
+  const std::string require = "require \"variables\";\n";
+  EXPECT_EQ(Diagnose(require + "set \"" + std::string(64, 'v') + "\" \"x\";"), "");
+  EXPECT_EQ(Diagnose(require + "set \"" + std::string(65, 'v') + "\" \"x\";"),
+            "2:5 variable-name-too-long: variable name '" + std::string(65, 'v') +
+                "' is longer than the limit of 64 characters (max_variable_name_length)\n");
+  EXPECT_EQ(Diagnose(require + "if string \"${" + std::string(65, 'v') + "}\" \"\" {}"),
+            "2:11 variable-name-too-long: variable name '" + std::string(65, 'v') +
+                "' is longer than the limit of 64 characters (max_variable_name_length)\n");
+  std::string many = require;
+  for (int i = 0; i < 258; ++i) many += "set \"v" + std::to_string(i) + "\" \"x\";\n";
+  many += "set \"v0\" \"again\";\n";  // not a new variable
+  // Reported once, at the first variable over the limit (line 258).
+  EXPECT_EQ(Diagnose(many),
+            "258:5 too-many-variables: the script sets more than the limit of 256 distinct "
+            "variables (max_variables)\n");
+}
+
 TEST(VariablesTest, CompileErrors) {
   const std::string require = "require \"variables\";\n";
   const struct {
@@ -380,7 +422,8 @@ TEST(VariablesTest, CompileErrors) {
        R"(fileinto "${complex.struct.frop}";)",
        "2:10 unknown-variable-namespace: unknown variable namespace 'complex'\n"},
       {"unknown modifier", require + R"(set :inner "name" "x";)",
-       "2:5 unknown-tag: unknown tagged argument ':inner' for the set command\n"},
+       "2:5 unknown-tag: unknown tagged argument ':inner' for the set command (it takes :lower, "
+       ":upper, :lowerfirst, :upperfirst, :quotewildcard or :length)\n"},
       {"same precedence (case)", require + R"(set :lower :upper "a" "x";)",
        "2:12 conflicting-tags: tagged argument ':upper' cannot be combined with ':lower' in the "
        "set command\n"},

@@ -401,6 +401,30 @@ std::optional<Spans> Reference(const std::vector<Token>& tokens, size_t t, std::
   }
 }
 
+// RequiredPairs: the pairs inside literal runs (folded), never across a
+// wildcard; none for i;unicode-casemap. min_bytes: the shortest match.
+TEST(GlobPatternTest, RequiredPairsAndMinBytes) {
+  const auto pairs = [](std::string_view text) {
+    BigramSketch sketch;
+    sketch.AddPairs(text);
+    return sketch;
+  };
+  const GlobPattern ticket("*[ticket-?]*", Id::kAsciiCasemap);
+  EXPECT_EQ(ticket.min_bytes(), 10u);
+  const BigramSketch required = ticket.RequiredPairs();
+  EXPECT_TRUE(pairs("[TICKET-").Covers(required));
+  EXPECT_TRUE(pairs("xx[TICKET-9]yy").Covers(required));
+  EXPECT_FALSE(pairs("[TICKET]").Covers(required));
+  EXPECT_FALSE(pairs("[ticket-").Covers(required));  // the value must be folded too
+  // "a*b" needs no pair at all: each literal run is one byte.
+  EXPECT_TRUE(BigramSketch().Covers(GlobPattern("a*b", Id::kOctet).RequiredPairs()));
+  EXPECT_EQ(GlobPattern("a*b", Id::kOctet).min_bytes(), 2u);
+  // An escaped wildcard is a literal byte of its run.
+  EXPECT_FALSE(pairs("AB").Covers(GlobPattern("a\\*b", Id::kAsciiCasemap).RequiredPairs()));
+  EXPECT_TRUE(pairs("A*B").Covers(GlobPattern("a\\*b", Id::kAsciiCasemap).RequiredPairs()));
+  EXPECT_TRUE(BigramSketch().Covers(GlobPattern("abc", Id::kUnicodeCasemap).RequiredPairs()));
+}
+
 TEST(GlobPatternTest, AgreesWithBacktrackingReference) {
   const std::vector<std::string> pattern_pieces = {"a",          "b",          "A",   "*",   "*",
                                                    "?",          "?",          "\\*", "\\?", "ab",

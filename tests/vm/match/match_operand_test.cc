@@ -1,5 +1,6 @@
 // Tests for vm/match/match_operand: every match type with few and many keys,
-// the RFC 5228 and RFC 5231 examples, captures, and concurrent use.
+// the RFC 5228 and RFC 5231 examples, captures, the size and pair
+// prefilters, and concurrent use.
 #include "vm/match/match_operand.h"
 
 #include <gtest/gtest.h>
@@ -284,6 +285,90 @@ TEST(MatchOperandTest, FoldedKeysAreKept) {
   EXPECT_EQ(operand.keys()[0], "Hello");
   EXPECT_EQ(operand.folded_keys()[1], "WORLD");
   EXPECT_EQ(operand.spec(), Spec(Id::kAsciiCasemap, MatchType::kIs));
+}
+
+// The prefilters never change a result: Match with the value's sketch
+// gives what Match without it gives, and MayMatchSize is true for every
+// value that matches. Random keys and values over a small alphabet (so that
+// many pairs match), under every comparator that has substring operations.
+TEST(MatchOperandTest, PrefiltersAgreeWithPlainMatching) {
+  const std::vector<std::string> key_pieces = {"a", "b", "A", "ab", "ba", "x", "*", "?", "\\*", "-1"};
+  const std::vector<std::string> value_pieces = {"a", "b", "B", "A", "ab", "x", "-1", "-2", "\xC3\xA9"};
+  uint32_t seed = 5;
+  const auto next = [&seed](size_t bound) {
+    seed = seed * 1664525 + 1013904223;
+    return static_cast<size_t>(seed >> 8) % bound;
+  };
+  int matches = 0;
+  int skipped_by_size = 0;
+  for (const Id comparator : {Id::kOctet, Id::kAsciiCasemap, Id::kUnicodeCasemap}) {
+    for (const MatchType type : {MatchType::kIs, MatchType::kContains, MatchType::kMatches}) {
+      for (int round = 0; round < 3000; ++round) {
+        Keys keys(1 + next(MatchOperand::kManyKeys + 2));
+        for (std::string& key : keys) {
+          for (size_t i = next(4); i > 0; --i) {
+            const std::string& piece = key_pieces[next(key_pieces.size())];
+            // Wildcards are literals outside :matches; keep them rare there.
+            if (type != MatchType::kMatches && (piece == "*" || piece == "?")) continue;
+            key += piece;
+          }
+        }
+        std::string value;
+        if (next(2) == 0) value = keys[next(keys.size())];  // often a key itself
+        for (size_t i = next(5); i > 0; --i) value += value_pieces[next(value_pieces.size())];
+        const MatchOperand operand = MustPrepare(Spec(comparator, type), keys);
+        std::string folded;
+        Fold(comparator, value, &folded);
+        BigramSketch sketch;
+        sketch.AddPairs(folded);
+        const bool plain = operand.Match(folded, value, nullptr);
+        EXPECT_EQ(operand.Match(folded, value, nullptr, &sketch), plain)
+            << ComparatorName(comparator) << " " << MatchTypeName(type) << " '" << value << "'";
+        if (plain) {
+          ++matches;
+          EXPECT_TRUE(operand.MayMatchSize(value.size()))
+              << ComparatorName(comparator) << " " << MatchTypeName(type) << " '" << value << "'";
+        } else if (!operand.MayMatchSize(value.size())) {
+          ++skipped_by_size;
+        }
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000);
+  EXPECT_GT(skipped_by_size, 100);  // the size filter does reject values
+}
+
+// What MayMatchSize allows, per match type; comparators that do not fold
+// byte for byte allow every size.
+TEST(MatchOperandTest, MayMatchSizeByMatchType) {
+  const MatchOperand is = MustPrepare(Spec(Id::kAsciiCasemap, MatchType::kIs),
+                                      {"ab", "abcd", std::string(70, 'x')});
+  EXPECT_FALSE(is.MayMatchSize(0));
+  EXPECT_TRUE(is.MayMatchSize(2));
+  EXPECT_FALSE(is.MayMatchSize(3));
+  EXPECT_TRUE(is.MayMatchSize(4));
+  EXPECT_TRUE(is.MayMatchSize(70));  // long keys: every long size may match
+  const MatchOperand is_short = MustPrepare(Spec(Id::kOctet, MatchType::kIs), {"", "abc"});
+  EXPECT_TRUE(is_short.MayMatchSize(0));
+  EXPECT_FALSE(is_short.MayMatchSize(64));
+  const MatchOperand contains =
+      MustPrepare(Spec(Id::kAsciiCasemap, MatchType::kContains), {"abcd", "xyz"});
+  EXPECT_FALSE(contains.MayMatchSize(2));
+  EXPECT_TRUE(contains.MayMatchSize(3));
+  EXPECT_TRUE(contains.MayMatchSize(1000));
+  const MatchOperand matches =
+      MustPrepare(Spec(Id::kOctet, MatchType::kMatches), {"*[ticket-?]*", "a*b"});
+  EXPECT_FALSE(matches.MayMatchSize(1));
+  EXPECT_TRUE(matches.MayMatchSize(2));
+  const MatchOperand unicode = MustPrepare(Spec(Id::kUnicodeCasemap, MatchType::kIs), {"ab"});
+  EXPECT_TRUE(unicode.MayMatchSize(5));
+  const MatchOperand numeric =
+      MustPrepare(Spec(Id::kAsciiNumeric, MatchType::kValue, RelationalOp::kGt), {"10"});
+  EXPECT_TRUE(numeric.MayMatchSize(0));
+  EXPECT_FALSE(MustPrepare(Spec(Id::kAsciiCasemap, MatchType::kIs), {"ab"}).uses_sketch());
+  EXPECT_TRUE(contains.uses_sketch());
+  EXPECT_TRUE(matches.uses_sketch());
+  EXPECT_FALSE(MustPrepare(Spec(Id::kUnicodeCasemap, MatchType::kContains), {"ab"}).uses_sketch());
 }
 
 TEST(MatchOperandTest, ConcurrentUseIsSafe) {

@@ -1,0 +1,9 @@
+require "reject";
+
+if size :over 50M {
+    reject text:
+Message too large.
+.. dot stuffed line
+.
+;
+}

@@ -1,0 +1,5 @@
+require "fileinto";
+# a comment in Latin-1: café
+if header :contains "subject" "x" {
+    fileinto "X";
+}

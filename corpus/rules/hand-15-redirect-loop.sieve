@@ -1,0 +1,3 @@
+if address :is "to" "alias@example.com" {
+    redirect "me@example.net";
+}

@@ -1,0 +1,82 @@
+// Tests for parser/string_literal: the one writer and reader of Sieve string
+// tokens (quoted, multi-line) and of comment text (rule names in markers).
+#include "parser/string_literal.h"
+
+#include <gtest/gtest.h>
+
+#include "parser/parser.h"
+
+namespace sievekit::syntax {
+namespace {
+
+TEST(StringLiteralTest, QuotedStringsRoundTrip) {
+  const struct {
+    std::string value;
+    std::string token;
+  } cases[] = {
+      {"", "\"\""},
+      {"plain", "\"plain\""},
+      {"say \"hi\"", "\"say \\\"hi\\\"\""},
+      {"back\\slash", "\"back\\\\slash\""},
+      {"caf\xC3\xA9", "\"caf\xC3\xA9\""},
+      {"two\r\nlines", "\"two\r\nlines\""},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(EncodeQuotedString(c.value), c.token) << c.value;
+    EXPECT_EQ(DecodeQuotedString(c.token), c.value) << c.token;
+  }
+  // Any other escaped character means itself (RFC 5228 §2.4.2).
+  EXPECT_EQ(DecodeQuotedString("\"\\a\\.\""), "a.");
+}
+
+TEST(StringLiteralTest, MultiLineStringsDotStuffAndRoundTrip) {
+  const struct {
+    std::string value;
+    std::string newline;
+    std::string token;
+  } cases[] = {
+      {"", "\n", "text:\n.\n"},
+      {"one\r\n", "\n", "text:\none\n.\n"},
+      {".dot\r\n..two\r\n", "\n", "text:\n..dot\n...two\n.\n"},
+      {"a\r\nb\r\n", "\r\n", "text:\r\na\r\nb\r\n.\r\n"},
+  };
+  for (const auto& c : cases) {
+    ASSERT_TRUE(CanEncodeMultiLine(c.value)) << c.value;
+    const std::string token = EncodeMultiLineString(c.value, c.newline);
+    EXPECT_EQ(token, c.token);
+    EXPECT_EQ(DecodeMultiLineString(token), c.value);
+  }
+  EXPECT_FALSE(CanEncodeMultiLine("no line end"));
+  EXPECT_FALSE(CanEncodeMultiLine("bare\n"));
+}
+
+TEST(StringLiteralTest, CommentTextStaysOnOneLineAndRoundTrips) {
+  const struct {
+    std::string value;
+    std::string text;
+  } cases[] = {
+      {"Drop all messages from the spam.com domain", "Drop all messages from the spam.com domain"},
+      {"two\r\nlines", "two\\r\\nlines"},
+      {"back\\slash", "back\\\\slash"},
+      {"tab\there", "tab\\x09here"},
+      {std::string("nul\0!", 5), "nul\\x00!"},
+      {"del\x7F", "del\\x7F"},
+      {"brackets ] [ and \"quotes\" # hash", "brackets ] [ and \"quotes\" # hash"},
+      {"\xE2\x9C\x93 caf\xC3\xA9", "\xE2\x9C\x93 caf\xC3\xA9"},
+  };
+  for (const auto& c : cases) {
+    const std::string text = EncodeCommentText(c.value);
+    EXPECT_EQ(text, c.text);
+    EXPECT_EQ(text.find_first_of("\r\n"), std::string::npos);
+    EXPECT_EQ(DecodeCommentText(text), c.value);
+    // The encoded name is one hash comment, however odd the name.
+    ParseResult r = Parse(std::make_shared<SourceFile>("t", "# " + text + "\nkeep;"));
+    EXPECT_FALSE(r.diagnostics.has_errors());
+    EXPECT_EQ(r.tree.commands.size(), 1u);
+  }
+  // Backslashes before anything else read as written (hand-written names).
+  EXPECT_EQ(DecodeCommentText("a\\b \\x41 \\x7 end\\"), "a\\b \\x41 \\x7 end\\");
+}
+
+}  // namespace
+}  // namespace sievekit::syntax
