@@ -30,7 +30,8 @@ check: build
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in
 # its own build tree (build-sanitize).
 check-sanitize: setup
-	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSIEVEKIT_SANITIZE=ON \
+	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+	  -DSIEVEKIT_SANITIZE=ON \
 	  -DSIEVEKIT_BUILD_BENCHMARKS=OFF -DSIEVEKIT_WERROR=$(SIEVEKIT_WERROR) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build-sanitize -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

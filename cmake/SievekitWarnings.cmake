@@ -28,5 +28,11 @@ function(sievekit_library name)
       $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/sievekit>)
   target_link_libraries(sievekit_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
   sievekit_target_warnings(sievekit_${name})
+  # Code built with the sanitizers needs their runtimes wherever it is
+  # linked, also in projects that use an installed sanitized build (the
+  # install test does).
+  if(SIEVEKIT_SANITIZE)
+    target_link_options(sievekit_${name} INTERFACE -fsanitize=address,undefined)
+  endif()
   set_property(GLOBAL APPEND PROPERTY SIEVEKIT_LIBRARIES sievekit_${name})
 endfunction()

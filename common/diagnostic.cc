@@ -35,10 +35,10 @@ void Diagnostics::MarkTruncated() {
   truncated_ = true;
   Span at{};
   for (const Diagnostic& d : diagnostics_) at = d.span.begin >= at.begin ? d.span : at;
-  diagnostics_.push_back(Diagnostic{&diag::kTooManyErrors, at,
-                                    fmt::format("too many errors; stopping after {}",
-                                                max_errors_),
-                                    {}});
+  diagnostics_.push_back(
+      Diagnostic{&diag::kTooManyErrors, at,
+                 fmt::format("too many errors; stopping after {} (max_errors)", max_errors_),
+                 {}});
 }
 
 void Diagnostics::SortByPosition() {

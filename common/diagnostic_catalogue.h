@@ -33,8 +33,8 @@ inline constexpr DiagnosticKind kStringTooLong{
     "string is {} bytes long, more than the limit of {} bytes (max_string_length)"};
 inline constexpr DiagnosticKind kListTooLong{
     "list-too-long", kError, "list has more than the limit of {} items (max_list_length)"};
-inline constexpr DiagnosticKind kTooManyErrors{"too-many-errors", kError,
-                                               "too many errors; stopping after {}"};
+inline constexpr DiagnosticKind kTooManyErrors{
+    "too-many-errors", kError, "too many errors; stopping after {} (max_errors)"};
 
 // Lexical structure (RFC 5228 section 8.1).
 // RFC 5228 §2.4.2: "implementations MUST accept all strings that match the

@@ -18,6 +18,15 @@ constexpr std::string_view kGreen = "\033[1;32m";
 constexpr std::string_view kCyan = "\033[1;36m";
 constexpr std::string_view kReset = "\033[0m";
 
+// A line longer than this (a generated or hostile script can hold a
+// megabyte on one line) is shown as a window of about this many bytes
+// around the caret, from kSnippetContext bytes before it, with "..." where
+// it is cut: one diagnostic stays one screen line.
+constexpr size_t kMaxSnippetBytes = 160;
+constexpr size_t kSnippetContext = 60;
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 // The source line with control characters made visible, and the underline
 // aligned beneath it (tabs are copied so the caret lines up).
 void AppendSnippet(const SourceFile& source, Span span, const TextRenderOptions& options,
@@ -30,12 +39,20 @@ void AppendSnippet(const SourceFile& source, Span span, const TextRenderOptions&
   const uint32_t span_end_on_line =
       std::min<uint32_t>(span.end - line_start, static_cast<uint32_t>(line.size()));
 
-  std::string shown;
-  std::string underline;
-  size_t i = 0;
-  while (i <= line.size()) {
+  size_t begin = 0;
+  size_t end = line.size();
+  if (line.size() > kMaxSnippetBytes) {
+    begin = caret_offset > kSnippetContext ? caret_offset - kSnippetContext : 0;
+    while (begin > 0 && IsContinuationByte(line[begin])) --begin;
+    end = std::min(line.size(), begin + kMaxSnippetBytes);
+    while (end < line.size() && IsContinuationByte(line[end])) ++end;
+  }
+  std::string shown = begin > 0 ? "..." : "";
+  std::string underline = begin > 0 ? "   " : "";
+  size_t i = begin;
+  while (i <= end) {
     const bool in_span = i >= caret_offset && (i < span_end_on_line || i == caret_offset);
-    if (i == line.size()) {
+    if (i == end) {
       if (caret_offset == line.size()) underline += '^';  // points past the end
       break;
     }
@@ -65,6 +82,7 @@ void AppendSnippet(const SourceFile& source, Span span, const TextRenderOptions&
   while (!underline.empty() && (underline.back() == ' ' || underline.back() == '\t')) {
     underline.pop_back();
   }
+  if (end < line.size()) shown += "...";
   *out += shown;
   *out += '\n';
   if (options.color) *out += kGreen;

@@ -1,6 +1,8 @@
 // JSON string escaping and comma bookkeeping for JsonWriter.
 #include "common/json_writer.h"
 
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "common/utf8.h"
@@ -96,6 +98,23 @@ std::string JsonWriter::Quote(std::string_view value) {
 }
 
 void JsonWriter::AppendQuoted(std::string_view value, std::string* out) {
+  // Most strings (keys, types, mailboxes, addresses) need no escape: they
+  // go out in one append.
+  size_t plain = 0;
+  while (plain < value.size()) {
+    const auto c = static_cast<unsigned char>(value[plain]);
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
+    ++plain;
+  }
+  if (plain == value.size()) {
+    const size_t at = out->size();
+    out->resize(at + value.size() + 2);
+    char* p = out->data() + at;
+    *p++ = '"';
+    if (!value.empty()) std::memcpy(p, value.data(), value.size());
+    p[value.size()] = '"';
+    return;
+  }
   *out += '"';
   size_t i = 0;
   while (i < value.size()) {

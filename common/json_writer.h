@@ -29,6 +29,13 @@ class JsonWriter {
 
   const std::string& str() const { return out_; }
   std::string Take() { return std::move(out_); }
+  // Starts a new document, keeping the buffers (a writer reused for one
+  // line per message does not allocate once warm).
+  void Clear() {
+    out_.clear();
+    first_in_scope_.clear();
+    after_key_ = false;
+  }
 
   // The quoted, escaped JSON form of one string.
   static std::string Quote(std::string_view value);

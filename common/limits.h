@@ -3,9 +3,10 @@
 // Each limit has a name (used in diagnostics and documentation), a default
 // chosen to admit any reasonable hand- or GUI-written script while keeping a
 // hostile one from exhausting memory or the stack, and a diagnostic when
-// exceeded. Only compile-time limits live here for now; runtime limits join
-// them as the evaluator grows. Holding limits in one struct lets a host
-// configure them in one place.
+// exceeded. These are the compile-time limits, held in one struct so that a
+// host configures them in one place; the run-time ones are
+// vm::RuntimeLimits (vm/eval_context.h), the message ones mail::MessageLimits
+// (mail/message_limits.h). docs/limits.md lists every limit in one table.
 #pragma once
 
 #include <cstdint>

@@ -47,7 +47,7 @@ std::string CrlfText(std::string_view text) {
       out += c;
     }
   }
-  if (!out.empty() && out.compare(out.size() - 2, 2, "\r\n") != 0) out += "\r\n";
+  if (!out.empty() && !out.ends_with("\r\n")) out += "\r\n";
   return out;
 }
 

@@ -33,6 +33,8 @@ std::string_view StyleName(MarkerStyle style) {
       return "Open-Xchange";
     case MarkerStyle::kPlainComment:
       return "comment";
+    case MarkerStyle::kSnappyMail:
+      return "SnappyMail";
   }
   return "";
 }

@@ -1,6 +1,8 @@
 // Reading the marker comments of several editors, writing ours.
 #include "editor/markers.h"
 
+#include "common/json_reader.h"
+#include "editor/json_text.h"
 #include "parser/string_literal.h"
 
 namespace sievekit::editor {
@@ -78,7 +80,46 @@ std::optional<Marker> ReadOpenXchangeMarker(std::string_view line) {
   return m;
 }
 
+// The text after the first `begin` up to the next `end`; empty when either is missing.
+std::string_view Between(std::string_view text, std::string_view begin, std::string_view end) {
+  const size_t b = text.find(begin);
+  if (b == std::string_view::npos) return {};
+  const size_t from = b + begin.size();
+  const size_t e = text.find(end, from);
+  return e == std::string_view::npos ? std::string_view() : text.substr(from, e - from);
+}
+
 }  // namespace
+
+std::optional<Marker> ReadFilterHeader(std::string_view comment) {
+  if (!StartsWith(comment, "/*")) return std::nullopt;
+  constexpr std::string_view kFilter = "BEGIN:FILTER:";
+  const size_t filter = comment.find(kFilter);
+  // The header opens the comment: "/*", a line break, BEGIN:FILTER:id.
+  if (filter == std::string_view::npos ||
+      comment.substr(2, filter - 2).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  // The base64 text is wrapped in lines; Base64Decode takes it unwrapped.
+  std::string encoded;
+  for (char c : Between(comment, "BEGIN:HEADER", "END:HEADER")) {
+    if (c != '\r' && c != '\n' && c != ' ' && c != '\t') encoded += c;
+  }
+  Result<std::string> json = Base64Decode(encoded);
+  if (!json.ok()) return std::nullopt;
+  Result<JsonValue> value = ParseJson(*json);
+  if (!value.ok() || !value->IsObject()) return std::nullopt;
+  Marker m;
+  m.style = MarkerStyle::kSnappyMail;
+  if (const JsonValue* name = value->Find("Name"); name != nullptr && name->IsString()) {
+    m.name = name->AsString();
+  }
+  if (const JsonValue* id = value->Find("ID"); id != nullptr && id->IsString() &&
+                                               IsValidId(id->AsString())) {
+    m.id = id->AsString();
+  }
+  return m;
+}
 
 std::optional<Marker> ReadMarker(std::string_view comment) {
   const std::string_view line = StripLineEnd(comment);

@@ -2,7 +2,9 @@
 // script, written by rule editors on the line before each rule.
 //
 // Read: the canonical form (below); Roundcube's `# rule:[name]`; sievelib's
-// `# Filter: name`; Open-Xchange's `## Flag: flags|UniqueId:n|Rulename: name`.
+// `# Filter: name`; Open-Xchange's `## Flag: flags|UniqueId:n|Rulename: name`;
+// and SnappyMail's (RainLoop's) bracket comment holding the filter as
+// base64-encoded JSON between `BEGIN:HEADER` and `END:HEADER`.
 // (Horde Ingo and Nextcloud Mail name rules with a plain `# name` comment;
 // that needs the whole script's context and is done by the projection.)
 //
@@ -31,6 +33,7 @@ enum class MarkerStyle : uint8_t {
   kSievelib,     // `# Filter: name`
   kOpenXchange,  // `## Flag: ...|UniqueId:n|Rulename: name`
   kPlainComment, // `# name` (Ingo, Nextcloud; decided by the projection)
+  kSnappyMail,   // `/* BEGIN:FILTER:id BEGIN:HEADER base64 END:HEADER */`
 };
 
 struct Marker {
@@ -46,6 +49,12 @@ struct Marker {
 
 // Reads one hash comment (its text from '#' on; a line ending is ignored).
 std::optional<Marker> ReadMarker(std::string_view comment);
+
+// Reads one bracket comment (its text from "/*" to "*/"): SnappyMail's and
+// RainLoop's filter header, whose JSON gives the name ("Name") and the id
+// ("ID", when it is a valid id). Nullopt for any other comment, and for a
+// header whose base64 or JSON does not decode.
+std::optional<Marker> ReadFilterHeader(std::string_view comment);
 
 // The canonical marker line for a rule, without a line ending.
 // `contacts` as in Marker (spam rules only).

@@ -30,6 +30,13 @@ std::optional<size_t> IndexOf(const RuleSet& model, std::string_view id) {
   return std::nullopt;
 }
 
+std::optional<size_t> IndexOfKind(const RuleSet& model, RuleKind kind) {
+  for (size_t i = 0; i < model.rules.size(); ++i) {
+    if (model.rules[i].kind() == kind) return i;
+  }
+  return std::nullopt;
+}
+
 Error NoSuchRule(std::string_view id) { return Error{fmt::format("there is no rule \"{}\"", id)}; }
 
 Error SpecialRefused(const Rule& r, std::string_view what) {
@@ -160,16 +167,14 @@ Result<void> EditRuleSource(RuleSet& model, std::string_view id, std::string_vie
 }
 
 Result<void> SetSpamRule(RuleSet& model, const SpamRule& spam, bool enabled) {
-  for (Rule& r : model.rules) {
-    if (r.kind() == RuleKind::kSpam) {
-      r.body = spam;
-      r.enabled = enabled;
-      return {};
-    }
-  }
   Rule rule;
-  rule.id = FindRule(model, "spam") ? NewRuleId(model) : "spam";
-  rule.name = "Spam";
+  if (const std::optional<size_t> i = IndexOfKind(model, RuleKind::kSpam)) {
+    rule = std::move(model.rules[*i]);
+    model.rules.erase(model.rules.begin() + static_cast<std::ptrdiff_t>(*i));
+  } else {
+    rule.id = FindRule(model, "spam") ? NewRuleId(model) : "spam";
+    rule.name = "Spam";
+  }
   rule.enabled = enabled;
   rule.body = spam;
   model.rules.insert(model.rules.begin(), std::move(rule));
@@ -177,16 +182,14 @@ Result<void> SetSpamRule(RuleSet& model, const SpamRule& spam, bool enabled) {
 }
 
 Result<void> SetOutOfOffice(RuleSet& model, const OutOfOfficeRule& ooo, bool enabled) {
-  for (Rule& r : model.rules) {
-    if (r.kind() == RuleKind::kOutOfOffice) {
-      r.body = ooo;
-      r.enabled = enabled;
-      return {};
-    }
-  }
   Rule rule;
-  rule.id = FindRule(model, "out_of_office") ? NewRuleId(model) : "out_of_office";
-  rule.name = "Out of office";
+  if (const std::optional<size_t> i = IndexOfKind(model, RuleKind::kOutOfOffice)) {
+    rule = std::move(model.rules[*i]);
+    model.rules.erase(model.rules.begin() + static_cast<std::ptrdiff_t>(*i));
+  } else {
+    rule.id = FindRule(model, "out_of_office") ? NewRuleId(model) : "out_of_office";
+    rule.name = "Out of office";
+  }
   rule.enabled = enabled;
   rule.body = ooo;
   const bool spam_first = !model.rules.empty() && model.rules[0].kind() == RuleKind::kSpam;

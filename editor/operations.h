@@ -42,7 +42,10 @@ Result<void> RenameRule(RuleSet& model, std::string_view id, std::string name);
 // it becomes a GUI rule when the dialog can show it, else an opaque one.
 Result<void> EditRuleSource(RuleSet& model, std::string_view id, std::string_view source,
                             const ServerProfile& profile);
-// Creates or updates the predefined rules in their places.
+// Creates or updates the predefined rules, and puts them in their places
+// (Spam first, then Out of office) should a script have had them elsewhere.
+// An updated rule keeps its id, name and original bytes (the emitter then
+// sees what changed).
 Result<void> SetSpamRule(RuleSet& model, const SpamRule& spam, bool enabled);
 Result<void> SetOutOfOffice(RuleSet& model, const OutOfOfficeRule& ooo, bool enabled);
 

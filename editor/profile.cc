@@ -19,12 +19,16 @@ std::vector<ServerProfile> MakeProfiles() {
   kerio.name = "kerio";
   out.push_back(kerio);
 
-  // Dovecot Pigeonhole: RFC 5435 enotify, RFC 5703 mime, spamtest, UTF-8
+  // Dovecot Pigeonhole: RFC 5435 enotify, RFC 5173 body, spamtest, UTF-8
   // folder names with "/" and the usual shared/public namespace prefixes.
+  // Attachments use `body`, not RFC 5703 `mime` (which Pigeonhole also has):
+  // every script the built-in profiles write must pass this engine's own
+  // check (`sievec check`), and the engine has no `mime`. Hosts whose server
+  // has it may set AttachmentStyle::kMime in their own profile.
   ServerProfile dovecot;
   dovecot.name = "dovecot";
   dovecot.notify = NotifyStyle::kEnotify;
-  dovecot.attachment = AttachmentStyle::kMime;
+  dovecot.attachment = AttachmentStyle::kBody;
   dovecot.spam = SpamStyle::kSpamtest;
   dovecot.other_users_prefix = "shared/";
   dovecot.public_prefix = "Public/";
@@ -41,11 +45,12 @@ std::vector<ServerProfile> MakeProfiles() {
   cyrus.public_prefix = "";
   out.push_back(cyrus);
 
-  // Only standards-track extensions: enotify, mime, spamtestplus.
+  // Only standards-track extensions: enotify, body, spamtestplus (body
+  // rather than mime for the reason given at dovecot).
   ServerProfile rfc;
   rfc.name = "rfc";
   rfc.notify = NotifyStyle::kEnotify;
-  rfc.attachment = AttachmentStyle::kMime;
+  rfc.attachment = AttachmentStyle::kBody;
   rfc.spam = SpamStyle::kSpamtestPlus;
   rfc.spam_threshold = 50;
   rfc.other_users_prefix = "Other Users/";

@@ -238,13 +238,26 @@ ProjectedChunk ProjectChunk(const SyntaxTree& tree, const Chunk& chunk, const Ch
   std::optional<Marker> marker;
   std::vector<Span> marker_spans;
   const Trivia* last_comment = nullptr;
+  const Trivia* last_bracket = nullptr;  // when no comment follows it
   const auto [b, e] = tree.LeadingTriviaPieces(first_token);
   for (const Trivia* t = b; t != e; ++t) {
-    if (t->span.begin < chunk.span.begin || t->kind != TriviaKind::kHashComment) continue;
+    if (t->span.begin < chunk.span.begin || t->kind == TriviaKind::kWhitespace) continue;
+    if (t->kind == TriviaKind::kBracketComment) {
+      last_bracket = t;
+      continue;
+    }
+    last_bracket = nullptr;
     last_comment = t;
     if (std::optional<Marker> m = ReadMarker(tree.Text(t->span))) {
       marker = std::move(m);
       marker_spans.push_back(t->span);
+    }
+  }
+  // SnappyMail: its filter header is the comment right before the rule (a
+  // disabled filter is commented out whole, so its header is not).
+  if (!marker && last_bracket != nullptr) {
+    if ((marker = ReadFilterHeader(tree.Text(last_bracket->span)))) {
+      marker_spans.push_back(last_bracket->span);
     }
   }
   if (!marker && !context.dialect.empty() && last_comment != nullptr) {
@@ -400,6 +413,22 @@ ProjectResult ProjectScript(std::string_view text, const ProjectOptions& options
     needs.insert(n.extensions.begin(), n.extensions.end());
     for (Loss& l : pc.losses) out.model.losses.push_back(std::move(l));
     out.model.rules.push_back(std::move(pc.rule));
+  }
+  // A filter SnappyMail or RainLoop switched off is commented out whole:
+  // its header is followed by another comment, not by a statement. Its
+  // bytes stay where they are, but it is no rule; say so.
+  for (const Trivia& t : parsed.tree.trivia) {
+    if (t.kind != TriviaKind::kBracketComment) continue;
+    const std::optional<Marker> header = ReadFilterHeader(parsed.tree.Text(t.span));
+    if (!header) continue;
+    const size_t next = text.find_first_not_of(" \t\r\n", t.span.end);
+    if (next == std::string_view::npos || text[next] == '/' || text[next] == '#') {
+      out.model.losses.push_back(
+          {"", "commented-out-rule",
+           fmt::format("the filter \"{}\" is commented out whole (SnappyMail and RainLoop disable "
+                       "filters so); it is kept as a comment, not listed as a rule",
+                       header->name)});
+    }
   }
   // The predefined rules sit first: Spam, then Out of office (guide §6, §7).
   size_t expected = 0;

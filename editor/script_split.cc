@@ -13,11 +13,24 @@ bool IsNamed(const syntax::Command& c, std::string_view name) {
   return ir::AsciiLower(c.name) == name;
 }
 
+// A rule editor's marker: a hash comment, or SnappyMail's filter header.
+bool IsMarker(const syntax::SyntaxTree& tree, const syntax::Trivia& t) {
+  switch (t.kind) {
+    case syntax::TriviaKind::kHashComment:
+      return ReadMarker(tree.Text(t.span)).has_value();
+    case syntax::TriviaKind::kBracketComment:
+      return ReadFilterHeader(tree.Text(t.span)).has_value();
+    case syntax::TriviaKind::kWhitespace:
+      return false;
+  }
+  return false;
+}
+
 // Whether a marker comment is among the trivia before `token`.
 bool HasMarkerBefore(const syntax::SyntaxTree& tree, uint32_t token) {
   const auto [first, last] = tree.LeadingTriviaPieces(token);
   for (const syntax::Trivia* t = first; t != last; ++t) {
-    if (t->kind == syntax::TriviaKind::kHashComment && ReadMarker(tree.Text(t->span))) return true;
+    if (IsMarker(tree, *t)) return true;
   }
   return false;
 }
@@ -31,7 +44,7 @@ uint32_t BlankLineSplit(const syntax::SyntaxTree& tree, uint32_t token, uint32_t
   uint32_t split = from;
   const auto [first, last] = tree.LeadingTriviaPieces(token);
   for (const syntax::Trivia* t = first; t != last; ++t) {
-    if (t->kind == syntax::TriviaKind::kHashComment && ReadMarker(tree.Text(t->span))) break;
+    if (IsMarker(tree, *t)) break;
     if (t->kind != syntax::TriviaKind::kWhitespace) continue;
     for (uint32_t q = t->span.begin; q < t->span.end; ++q) {
       if (text[q] != '\n' || q + 1 <= from) continue;

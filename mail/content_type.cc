@@ -43,7 +43,9 @@ void SkipCfws(std::string_view value, size_t* i) {
       int depth = 0;
       for (; *i < value.size(); ++*i) {
         if (value[*i] == '\\') {
-          ++*i;
+          // A quoted pair; a backslash that ends the value quotes nothing
+          // (stepping past it would leave *i beyond the end).
+          if (*i + 1 < value.size()) ++*i;
         } else if (value[*i] == '(') {
           ++depth;
         } else if (value[*i] == ')' && --depth == 0) {

@@ -54,6 +54,12 @@ class Message {
   // measures — a message stored with LF line endings must not look smaller
   // than the one that was sent. Computed on first use.
   size_t wire_size();
+  // Whether wire_size() > limit, resp. < limit: the same answers, counting
+  // line ends only until they decide (a size test of a rule set rarely
+  // needs the whole message scanned). The count so far is kept for later
+  // questions about the same message.
+  bool WireSizeAbove(size_t limit) { return CompareWireSize(limit) > 0; }
+  bool WireSizeBelow(size_t limit) { return CompareWireSize(limit) < 0; }
   // The header section, up to (without) the empty line; everything when there
   // is no empty line.
   std::string_view header_bytes() const { return bytes_.substr(0, scan_.header_end); }
@@ -123,7 +129,13 @@ class Message {
   MessageLimits limits_;
   std::string_view bytes_;
   HeaderScanResult scan_;
+  // The sign of wire_size() - limit, counting from where the last count
+  // stopped.
+  int CompareWireSize(size_t limit);
+
   size_t wire_size_ = SIZE_MAX;  // SIZE_MAX: not computed yet
+  size_t counted_to_ = 0;        // bare LFs before this offset are in bare_lf_
+  size_t bare_lf_ = 0;
   uint64_t generation_ = 0;
   std::vector<HeaderField> fields_;
   HeaderIndex index_;

@@ -162,16 +162,19 @@ void WriteResultJson(const vm::EvalResult& result, JsonWriter& out,
   }
   out.EndArray();
   out.Key("implicit_keep").Bool(result.implicit_keep);
-  out.Key("errors").BeginArray();
-  for (const vm::RuntimeError& e : result.errors) {
-    out.BeginObject()
-        .Key("id").String(e.id)
-        .Key("message").String(e.message)
-        .Key("line").Uint(e.line)
-        .Key("column").Uint(e.column)
-        .EndObject();
+  for (const auto& [key, list] : {std::pair{"errors", result.errors},
+                                   std::pair{"warnings", result.warnings}}) {
+    out.Key(key).BeginArray();
+    for (const vm::RuntimeError& e : list) {
+      out.BeginObject()
+          .Key("id").String(e.id)
+          .Key("message").String(e.message)
+          .Key("line").Uint(e.line)
+          .Key("column").Uint(e.column)
+          .EndObject();
+    }
+    out.EndArray();
   }
-  out.EndArray();
   out.EndObject();
 }
 
@@ -179,6 +182,9 @@ std::string FormatResultText(const vm::EvalResult& result, const ExecutionPrevie
   std::string out;
   for (const vm::RuntimeError& e : result.errors) {
     out += fmt::format("error: line {}:{}: {} [{}]\n", e.line, e.column, e.message, e.id);
+  }
+  for (const vm::RuntimeError& w : result.warnings) {
+    out += fmt::format("warning: line {}:{}: {} [{}]\n", w.line, w.column, w.message, w.id);
   }
   for (size_t index = 0; index < result.actions.size(); ++index) {
     const vm::Action& a = result.actions[index];

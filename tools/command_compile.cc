@@ -70,9 +70,12 @@ int Compile(const std::string& input, std::string output) {
     }
     output = DefaultOutput(input);
   }
-  CompiledScript compiled = CompileScriptFile(input);
+  CompiledScript compiled = CompileScriptFile(input, ir::CompileOptions{}, CompilePurpose::kSave);
   if (!compiled.program) return compiled.status;
-  const std::string bytes = vm::SaveProgram(*compiled.program);
+  KeepUntilExit(compiled.program);
+  auto saved = std::make_shared<std::string>(vm::SaveProgram(*compiled.program));
+  KeepUntilExit(saved);
+  const std::string& bytes = *saved;
   if (output == "-") {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     std::cout.flush();

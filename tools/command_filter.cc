@@ -77,15 +77,21 @@ int RunFilter(Args args) {
     const mail::Envelope envelope = EnvelopeFor(evaluator.message(), from, to);
     const vm::EvalResult& result = evaluator.EvaluateParsed(*compiled.program, envelope, options);
     ++messages;
-    for (const vm::Action& a : result.actions) ++by_type[std::string(a.type)];
+    for (const vm::Action& a : result.actions) {
+      // Looked up by view: a key is only built for a type not seen yet.
+      auto it = by_type.find(a.type);
+      if (it == by_type.end()) it = by_type.emplace(std::string(a.type), 0).first;
+      ++it->second;
+    }
     if (result.implicit_keep) ++implicit_keeps;
     if (!result.errors.empty()) ++failed;
     if (json) {
-      line = JsonWriter();
+      line.Clear();
       line.BeginObject().Key("message").String(message.name).Key("result");
       WriteResultJson(result, line);
       line.EndObject();
-      std::cout << line.str() << "\n";
+      std::cout.write(line.str().data(), static_cast<std::streamsize>(line.str().size()));
+      std::cout.put('\n');
     }
     if (progress && messages % 1000 == 0) {
       std::cerr << fmt::format("\r{} / {} messages", messages, total ? std::to_string(total) : "?")

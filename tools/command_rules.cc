@@ -116,6 +116,7 @@ int Parse(Args args) {
   options.profile = o.profile;
   editor::ProjectResult r = editor::ProjectScript((*source)->text(), options);
   std::cout << editor::ModelToJson(r.model);
+  PrintLosses("parse", r.model.losses);
   const TextRenderOptions render{false};
   const SourceFile named((*source)->name(), (*source)->text());
   if (!r.diagnostics.all().empty()) std::cerr << RenderText(named, r.diagnostics, render);

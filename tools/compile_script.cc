@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <vector>
 
 #include "common/diagnostic_render.h"
 #include "extensions/all_extensions.h"
@@ -16,7 +17,14 @@
 
 namespace sievekit::tools {
 
-CompiledScript CompileScriptFile(const std::string& path, const ir::CompileOptions& options) {
+void KeepUntilExit(std::shared_ptr<const void> object) {
+  // Never destroyed, so neither is anything it holds.
+  static auto* kept = new std::vector<std::shared_ptr<const void>>();
+  kept->push_back(std::move(object));
+}
+
+CompiledScript CompileScriptFile(const std::string& path, const ir::CompileOptions& options,
+                                 CompilePurpose purpose) {
   auto source = ReadScript(path);
   if (!source.ok()) {
     std::cerr << "sievec: " << source.error().message << "\n";
@@ -36,11 +44,15 @@ CompiledScript CompileScriptFile(const std::string& path, const ir::CompileOptio
     std::cerr << "sievec: " << path << ": this is binary data, not a Sieve script\n";
     return {nullptr, kExitInvalid};
   }
-  ir::FrontendResult result = ir::RunFrontend(*source, registry, options);
+  auto front = std::make_shared<ir::FrontendResult>(ir::RunFrontend(*source, registry, options));
+  KeepUntilExit(front);
+  const ir::FrontendResult& result = *front;
   const TextRenderOptions render{UseColor(ColorMode::kAuto, STDERR_FILENO)};
   std::cerr << RenderText(**source, result.diagnostics, render);
   if (!result.ok()) return {nullptr, kExitInvalid};
-  auto program = vm::GenerateProgram(result.script, registry);
+  auto program = purpose == CompilePurpose::kSave
+                     ? vm::GenerateUnpreparedProgram(result.script, registry)
+                     : vm::GenerateProgram(result.script, registry);
   if (!program.ok()) {
     std::cerr << "sievec: " << path << ": " << program.error().message << "\n";
     return {nullptr, kExitInvalid};

@@ -6,6 +6,7 @@
 // Strings are interned in first-use order, which makes the output a
 // function of the program alone.
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "vm/binary.h"
@@ -19,11 +20,16 @@ using binary::Section;
 class ByteWriter {
  public:
   void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  // Little-endian, whatever the host: appended as one run (a 5,000-rule
+  // script writes a few hundred thousand of these).
   void U32(uint32_t v) {
-    for (int shift = 0; shift < 32; shift += 8) U8(static_cast<uint8_t>(v >> shift));
+    const char bytes[4] = {static_cast<char>(v), static_cast<char>(v >> 8),
+                           static_cast<char>(v >> 16), static_cast<char>(v >> 24)};
+    out_.append(bytes, sizeof bytes);
   }
   void U64(uint64_t v) {
-    for (int shift = 0; shift < 64; shift += 8) U8(static_cast<uint8_t>(v >> shift));
+    U32(static_cast<uint32_t>(v));
+    U32(static_cast<uint32_t>(v >> 32));
   }
   void Str(std::string_view s) {
     U32(static_cast<uint32_t>(s.size()));
@@ -61,7 +67,7 @@ class ProgramWriter {
 
     ByteWriter strings;
     strings.U32(static_cast<uint32_t>(strings_.size()));
-    for (const std::string* s : strings_) strings.Str(*s);
+    for (const std::string_view s : strings_) strings.Str(s);
 
     ByteWriter code;
     code.U32(static_cast<uint32_t>(program_.code().size()));
@@ -94,9 +100,9 @@ class ProgramWriter {
     out.Raw(body.bytes());
   }
 
-  uint32_t Intern(const std::string& s) {
+  uint32_t Intern(std::string_view s) {
     auto [it, inserted] = ids_.try_emplace(s, static_cast<uint32_t>(strings_.size()));
-    if (inserted) strings_.push_back(&it->first);
+    if (inserted) strings_.push_back(s);
     return it->second;
   }
 
@@ -154,9 +160,10 @@ class ProgramWriter {
   }
 
   const Program& program_;
-  // Keys of ids_ are stable (node-based map), so strings_ can point at them.
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<const std::string*> strings_;
+  // Views of strings the program (or the registry's specs) owns: they
+  // outlive the writer, so nothing is copied.
+  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::vector<std::string_view> strings_;
 };
 
 }  // namespace

@@ -28,4 +28,9 @@ std::vector<RuntimeString> PrepareContext::Strings(const ir::Value& value) {
   return out;
 }
 
+uint32_t PrepareContext::OperandId(const std::string& description) {
+  const auto next = static_cast<uint32_t>(operand_ids_.size());
+  return operand_ids_.try_emplace(description, next).first->second;
+}
+
 }  // namespace sievekit::vm

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
@@ -62,10 +63,15 @@ class PrepareContext {
   std::vector<RuntimeString> Strings(const ir::Value& value);
   // Whether any string made so far reads a match variable.
   bool reads_match_variables() const { return reads_match_variables_; }
+  // The id under which tests whose operands are the same values (equal
+  // `description`s, made by the tests) share them per message through
+  // EvalContext::operand_cache(). Ids are small and dense, per program.
+  uint32_t OperandId(const std::string& description);
 
  private:
   const std::vector<const ir::ExtensionSpec*>& required_;
   bool reads_match_variables_ = false;
+  std::unordered_map<std::string, uint32_t> operand_ids_;
 };
 
 struct CallRuntime {

@@ -117,12 +117,26 @@ class CodeGenerator {
 
 }  // namespace
 
-Result<std::shared_ptr<const Program>> GenerateProgram(const ir::Script& script,
-                                                       const ir::Registry& registry) {
+namespace {
+
+std::shared_ptr<Program> Generate(const ir::Script& script, const ir::Registry& registry) {
   auto program = std::make_shared<Program>(registry, script.source ? script.source->name() : "");
   CodeGenerator(script, *program).Run();
+  return program;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Program>> GenerateProgram(const ir::Script& script,
+                                                       const ir::Registry& registry) {
+  std::shared_ptr<Program> program = Generate(script, registry);
   if (auto prepared = program->Prepare(); !prepared.ok()) return prepared.error();
   return std::shared_ptr<const Program>(std::move(program));
+}
+
+Result<std::shared_ptr<const Program>> GenerateUnpreparedProgram(const ir::Script& script,
+                                                                 const ir::Registry& registry) {
+  return std::shared_ptr<const Program>(Generate(script, registry));
 }
 
 }  // namespace sievekit::vm

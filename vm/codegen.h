@@ -18,4 +18,10 @@ namespace sievekit::vm {
 Result<std::shared_ptr<const Program>> GenerateProgram(const ir::Script& script,
                                                        const ir::Registry& registry);
 
+// The same without preparing the calls (Program::Prepare): the result can be
+// saved (SaveProgram), dumped or disassembled, but not evaluated. For a
+// compiler that only writes the binary: whoever loads it prepares it then.
+Result<std::shared_ptr<const Program>> GenerateUnpreparedProgram(const ir::Script& script,
+                                                                 const ir::Registry& registry);
+
 }  // namespace sievekit::vm

@@ -62,11 +62,14 @@ void EvalContext::Begin(const Program& program, mail::Message& message,
                         const mail::Envelope& envelope, const EvalOptions& options) {
   program_ = &program;
   message_ = &message;
+  operand_cache_.Invalidate();
   envelope_ = &envelope;
   options_ = &options;
   actions_.Clear();
   errors_.clear();
+  warnings_.clear();
   block_exit_ = false;
+  match_work_ = 0;
   open_blocks_.clear();
   ++generation_;
   variables_set_ = 0;
@@ -192,14 +195,38 @@ void EvalContext::CommitAction() {
   }
 }
 
-void EvalContext::Fail(std::string_view id, std::string message) {
+RuntimeError EvalContext::AtCurrentCall(std::string_view id, std::string message) const {
   RuntimeError error{id, std::move(message), {}, 0, 0};
   if (current_call_ != nullptr) {
     error.span = current_call_->call.span;
     error.line = current_call_->line;
     error.column = current_call_->column;
   }
-  errors_.push_back(std::move(error));
+  return error;
+}
+
+void EvalContext::Fail(std::string_view id, std::string message) {
+  errors_.push_back(AtCurrentCall(id, std::move(message)));
+}
+
+void EvalContext::Warn(std::string_view id, std::string message) {
+  RuntimeError warning = AtCurrentCall(id, std::move(message));
+  // A key that is invalid for one value is invalid for every value the test
+  // tries: report it once.
+  for (const RuntimeError& w : warnings_) {
+    if (w.id == warning.id && w.line == warning.line && w.column == warning.column &&
+        w.message == warning.message) {
+      return;
+    }
+  }
+  warnings_.push_back(std::move(warning));
+}
+
+void EvalContext::FailMatchWork() {
+  if (failed()) return;
+  Fail("max-match-work",
+       fmt::format("the tests compared more than {} bytes of values (limit max_match_work)",
+                   options_->limits.max_match_work));
 }
 
 std::string_view EvalContext::Variable(std::string_view ns, std::string_view name) const {

@@ -24,6 +24,7 @@
 #include "mail/message.h"
 #include "vm/action.h"
 #include "vm/fold_cache.h"
+#include "vm/operand_cache.h"
 #include "vm/string_template.h"
 
 namespace sievekit::ir {
@@ -55,6 +56,17 @@ struct RuntimeLimits {
   // why hosts opt in (Pigeonhole's sieve_max_cpu_time).
   uint32_t max_cpu_time_ms = 0;
   static constexpr uint32_t kCpuCheckInterval = 16;
+  // Bytes of match work one evaluation may do: every value a test hands to
+  // a match kernel (header values, addresses, body text, variables) counts
+  // its length once per pass over it — one pass for a hash lookup, a
+  // many-key automaton or a relational comparison, one per key where keys
+  // are tried one by one (:matches patterns, up to three :contains keys,
+  // keys with variables, :regex keys). Unlike max_cpu_time_ms it is
+  // deterministic: a script and a message reach it on every machine or on
+  // none. 1 GiB lets a script scan a 50 MB body twenty times; a hand- or
+  // GUI-written script over ordinary mail uses well under 1 MiB. More is a
+  // runtime error ("max-match-work").
+  uint64_t max_match_work = uint64_t{1} << 30;
 };
 
 // What a host lends to the extensions that need more than the message: the
@@ -123,10 +135,13 @@ class EvalContext : public VariableSource {
   const Program& program() const { return *program_; }
   mail::Message& message() { return *message_; }
   // Evaluates the rest of the script against another message (the
-  // testsuite's test_set "message"); both must outlive the evaluation.
+  // testsuite's test_set "message"); both must outlive the evaluation. A
+  // host that changes the envelope in place during an evaluation calls it
+  // too, so that no test goes on with values of the old one.
   void SwitchMessage(mail::Message& message, const mail::Envelope& envelope) {
     message_ = &message;
     envelope_ = &envelope;
+    operand_cache_.Invalidate();
   }
   const mail::Envelope& envelope() const { return *envelope_; }
   const EvalOptions& options() const { return *options_; }
@@ -156,6 +171,24 @@ class EvalContext : public VariableSource {
   // Forgets the runtime errors (a block command that contains them, such as
   // a testsuite test, calls it to carry on after its block).
   void ClearErrors() { errors_.clear(); }
+
+  // ---- Match work (RuntimeLimits::max_match_work) ----
+  // Counts `bytes` of match work; false once the evaluation is past its
+  // budget, when the runtime error has been raised (once) and the caller
+  // must report no match. Inline and allocation-free: called per match.
+  bool ChargeMatchWork(uint64_t bytes) {
+    match_work_ += bytes;
+    if (match_work_ <= options_->limits.max_match_work) [[likely]] return true;
+    FailMatchWork();
+    return false;
+  }
+  uint64_t match_work() const { return match_work_; }
+  // Records a problem that does not stop evaluation (a :regex key that is
+  // invalid only once its variables are expanded, for instance: the key
+  // then matches nothing). The host reports it; the result stands. The same
+  // warning at the same place is recorded once.
+  void Warn(std::string_view id, std::string message);
+  const std::vector<RuntimeError>& warnings() const { return warnings_; }
 
   // ---- Blocks ----
   // Asks the interpreter to leave the innermost block at once (testsuite's
@@ -199,6 +232,8 @@ class EvalContext : public VariableSource {
   std::vector<std::string_view>& captures() { return captures_; }
   // Folded message values, per message and comparator (KeyMatcher uses it).
   FoldCache& fold_cache() { return fold_cache_; }
+  // Test operands resolved once per message (see operand_cache.h).
+  OperandCache& operand_cache() { return operand_cache_; }
 
   // The evaluation state of type T (created on first use, reset per message).
   template <typename T>
@@ -220,8 +255,13 @@ class EvalContext : public VariableSource {
   const ProgramCall* current_call() const { return current_call_; }
 
  private:
+  // The running call's position on a runtime error or warning.
+  RuntimeError AtCurrentCall(std::string_view id, std::string message) const;
   // Runs the program's action decorators on `action`, taken by `call`.
   void Decorate(const ir::Call& call, Action& action);
+  // Raises "max-match-work", unless a runtime error is pending already (the
+  // test that exceeded the budget may go on offering values).
+  void FailMatchWork();
 
   const Program* program_ = nullptr;
   mail::Message* message_ = nullptr;
@@ -231,7 +271,9 @@ class EvalContext : public VariableSource {
   ActionList actions_;
   Action implicit_keep_;
   std::vector<RuntimeError> errors_;
+  std::vector<RuntimeError> warnings_;
   bool block_exit_ = false;
+  uint64_t match_work_ = 0;
   std::vector<OpenBlock> open_blocks_;
   // Variables keep their storage across messages: a value counts as set only
   // when its generation is the current evaluation's.
@@ -253,6 +295,7 @@ class EvalContext : public VariableSource {
   bool wants_match_variables_ = false;
   std::string scratch_[kScratchBuffers];
   FoldCache fold_cache_;
+  OperandCache operand_cache_;
   std::vector<std::string_view> captures_;
   std::unordered_map<std::type_index, std::unique_ptr<ExtensionState>> states_;
   std::vector<std::string> trace_;

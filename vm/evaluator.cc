@@ -51,8 +51,12 @@ uint64_t ThreadCpuNanos() {
 }  // namespace
 
 void Run(const Program& program, EvalContext& ctx) {
-  const std::vector<Instruction>& code = program.code();
-  const std::vector<ProgramCall>& calls = program.calls();
+  // Raw pointers: the calls below cannot change the program, but the
+  // compiler cannot know that and would reload the vectors' bounds after
+  // every call (a rule set runs a few hundred instructions per message).
+  const Instruction* const code = program.code().data();
+  const uint32_t code_size = static_cast<uint32_t>(program.code().size());
+  const ProgramCall* const calls = program.calls().data();
   const bool tracing = ctx.tracing();
   const uint32_t cpu_limit_ms = ctx.options().limits.max_cpu_time_ms;
   const uint64_t cpu_start = cpu_limit_ms != 0 ? ThreadCpuNanos() : 0;
@@ -60,7 +64,7 @@ void Run(const Program& program, EvalContext& ctx) {
   uint32_t pc = 0;
   // Jumps only go forward, and a block repeats only when its command says
   // so (the verifier checks binaries), so this ends.
-  while (pc < code.size()) {
+  while (pc < code_size) {
     const Instruction& ins = code[pc];
     switch (ins.op) {
       case Opcode::kHalt:
@@ -115,15 +119,15 @@ void Run(const Program& program, EvalContext& ctx) {
     if (cpu_limit_ms != 0 && ++steps % RuntimeLimits::kCpuCheckInterval == 0 && !ctx.failed() &&
         ThreadCpuNanos() - cpu_start > uint64_t{cpu_limit_ms} * 1'000'000u) {
       ctx.Fail("max-cpu-time",
-               fmt::format("the script used more than {} ms of CPU time (limit max_cpu_time)",
+               fmt::format("the script used more than {} ms of CPU time (limit max_cpu_time_ms)",
                            cpu_limit_ms));
       // No block command may carry on past this limit.
       ctx.open_blocks().clear();
       return;
     }
-    if (ctx.failed()) {
+    if (ctx.failed()) [[unlikely]] {
       if (!UnwindBlock(program, ctx, BlockEnd::kError, &pc)) return;
-    } else if (ctx.TakeBlockExit()) {
+    } else if (ctx.TakeBlockExit()) [[unlikely]] {
       if (!UnwindBlock(program, ctx, BlockEnd::kExit, &pc)) return;
     }
   }
@@ -157,6 +161,7 @@ const EvalResult& Evaluator::EvaluateMessage(const Program& program, mail::Messa
   result_.implicit_keep_action =
       result_.implicit_keep ? &context_.FinishImplicitKeep() : nullptr;
   result_.errors = context_.errors();
+  result_.warnings = context_.warnings();
   result_.trace = context_.trace();
   return result_;
 }

@@ -30,6 +30,9 @@ struct EvalResult {
   // give it (the internal flags of imap4flags, RFC 5232 §3).
   const Action* implicit_keep_action = nullptr;
   std::span<const RuntimeError> errors;
+  // Problems that did not stop evaluation (EvalContext::Warn); the result
+  // stands, the host should report them.
+  std::span<const RuntimeError> warnings;
   // With EvalOptions::trace, one line per test and command as it ran.
   std::span<const std::string> trace;
 };

@@ -17,6 +17,7 @@
 #include "ir/ir.h"
 #include "vm/call_runtime.h"
 #include "vm/match/match_operand.h"
+#include "vm/operand_cache.h"
 #include "vm/string_template.h"
 
 namespace sievekit::vm {
@@ -39,6 +40,13 @@ class KeyMatcher {
     if (constant_.has_value() && !constant_->MayMatchSize(value.size())) return false;
     return MatchValue(ctx, value);
   }
+  // The same for a value of the EvalContext's OperandCache, folded there
+  // under spec().comparator: decides, charges and captures exactly as
+  // Match(ctx, value.original) would.
+  bool Match(EvalContext& ctx, OperandValue& value) const {
+    if (constant_.has_value() && !constant_->MayMatchSize(value.original.size())) return false;
+    return MatchCached(ctx, value);
+  }
 
   // Makes Match leave the match variables alone whatever the match type:
   // for tests whose wildcards must not set them (body, RFC 5173 §6).
@@ -52,13 +60,22 @@ class KeyMatcher {
 
  private:
   // Match without the length check.
-  bool MatchValue(EvalContext& ctx, std::string_view value) const;
+  // Match(ctx, OperandValue&) past the length check: keys whose pairs the
+  // value lacks are rejected before anything else is looked at.
+  bool MatchCached(EvalContext& ctx, OperandValue& value) const;
+  // `prefolded`, when given, is `value` folded beforehand.
+  bool MatchValue(EvalContext& ctx, std::string_view value,
+                  OperandValue* prefolded = nullptr) const;
 
   match::MatchSpec spec_;
   std::optional<match::MatchOperand> constant_;
   std::vector<RuntimeString> dynamic_keys_;
   std::unique_ptr<KeyMatcherImpl> custom_;
   bool sets_match_variables_ = true;
+  // Passes a match makes over a value, for RuntimeLimits::max_match_work:
+  // 1 where the kernel reads the value once whatever the keys, the number of
+  // keys where it tries them one by one.
+  uint32_t passes_ = 1;
 };
 
 }  // namespace sievekit::vm

@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <string>
+
+#include "vm/eval_context.h"
+
 namespace sievekit::extensions {
 namespace {
 
@@ -34,15 +38,44 @@ mail::FieldRange FieldsNamed(EvalContext& ctx, const HeaderName& n, std::string*
   return ctx.message().FieldsNamed(ctx.Expand(n.name, buffer));
 }
 
+// The operand id (vm::PrepareContext::OperandId) of a test that reads the
+// named fields in the way `kind` says and matches them under `keys`, or
+// kNoOperand when the values cannot be shared: names with variables, or
+// :count, which counts fields or addresses rather than matching values.
+uint32_t SharedOperand(vm::PrepareContext& context, std::string_view kind,
+                       const std::vector<HeaderName>& names, const KeyMatcher& keys) {
+  if (keys.is_count()) return vm::OperandCache::kNoOperand;
+  std::string description(kind);
+  description += '\0';
+  description += static_cast<char>(keys.spec().comparator);
+  for (const HeaderName& n : names) {
+    if (!n.name.is_constant()) return vm::OperandCache::kNoOperand;
+    description += '\0';
+    // Field names compare without case (the index finds either spelling).
+    for (const char c : n.name.constant()) {
+      description += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  return context.OperandId(description);
+}
+
 // header [COMPARATOR] [MATCH-TYPE] <header-names> <key-list>: true when any
 // value of any named header matches any key (RFC 5228 §5.7). Values are
 // unfolded, RFC 2047-decoded and trimmed by mail::Message::Decoded.
 class HeaderTest final : public vm::PreparedCall {
  public:
-  HeaderTest(std::vector<RuntimeString> names, KeyMatcher keys)
-      : names_(PrepareNames(std::move(names))), keys_(std::move(keys)) {}
+  HeaderTest(std::vector<RuntimeString> names, KeyMatcher keys, vm::PrepareContext& context)
+      : names_(PrepareNames(std::move(names))), keys_(std::move(keys)) {
+    operand_ = SharedOperand(context, "header", names_, keys_);
+  }
 
   bool Run(EvalContext& ctx) const override {
+    if (operand_ != vm::OperandCache::kNoOperand) {
+      for (vm::OperandValue& value : Values(ctx)) {
+        if (keys_.Match(ctx, value)) return true;
+      }
+      return false;
+    }
     mail::Message& message = ctx.message();
     std::string& name_buffer = ctx.scratch(2);
     uint64_t count = 0;
@@ -59,8 +92,25 @@ class HeaderTest final : public vm::PreparedCall {
   }
 
  private:
+  // The decoded values of the named fields, in the order Run meets them,
+  // collected by the first test of the message that asks.
+  std::span<vm::OperandValue> Values(EvalContext& ctx) const {
+    vm::OperandCache& cache = ctx.operand_cache();
+    mail::Message& message = ctx.message();
+    std::span<vm::OperandValue> values;
+    if (cache.Find(operand_, message, &values)) return values;
+    cache.Start(message, keys_.spec().comparator);
+    for (const HeaderName& n : names_) {
+      for (const mail::HeaderField& field : message.FieldsNamed(n.name.constant(), n.key)) {
+        cache.Add(message, message.Decoded(field));
+      }
+    }
+    return cache.Finish(operand_);
+  }
+
   std::vector<HeaderName> names_;
   KeyMatcher keys_;
+  uint32_t operand_ = vm::OperandCache::kNoOperand;
 };
 
 Result<std::unique_ptr<vm::PreparedCall>> PrepareHeader(const ir::Call& call,
@@ -68,7 +118,7 @@ Result<std::unique_ptr<vm::PreparedCall>> PrepareHeader(const ir::Call& call,
   auto keys = KeyMatcher::Prepare(call, call.positional[1], context);
   if (!keys.ok()) return keys.error();
   return std::unique_ptr<vm::PreparedCall>(
-      new HeaderTest(context.Strings(call.positional[0]), std::move(*keys)));
+      new HeaderTest(context.Strings(call.positional[0]), std::move(*keys), context));
 }
 
 // address [COMPARATOR] [ADDRESS-PART] [MATCH-TYPE] <header-list> <key-list>
@@ -76,10 +126,22 @@ Result<std::unique_ptr<vm::PreparedCall>> PrepareHeader(const ir::Call& call,
 class AddressTest final : public vm::PreparedCall {
  public:
   AddressTest(std::vector<RuntimeString> names, const vm::AddressPartRuntime& part,
-              KeyMatcher keys)
-      : names_(PrepareNames(std::move(names))), part_(part), keys_(std::move(keys)) {}
+              KeyMatcher keys, vm::PrepareContext& context)
+      : names_(PrepareNames(std::move(names))), part_(part), keys_(std::move(keys)) {
+    // The address part is part of the operand: the same fields give other
+    // values under :domain than under :all.
+    operand_ = SharedOperand(
+        context,
+        "address:" + std::to_string(reinterpret_cast<uintptr_t>(&part_)), names_, keys_);
+  }
 
   bool Run(EvalContext& ctx) const override {
+    if (operand_ != vm::OperandCache::kNoOperand) {
+      for (vm::OperandValue& value : Values(ctx)) {
+        if (keys_.Match(ctx, value)) return true;
+      }
+      return false;
+    }
     mail::Message& message = ctx.message();
     std::string& name_buffer = ctx.scratch(2);
     uint64_t count = 0;
@@ -106,9 +168,34 @@ class AddressTest final : public vm::PreparedCall {
   }
 
  private:
+  // The address parts Run would match, in its order: the part of every
+  // address that has one, and "" for a blank field where the part is :all.
+  std::span<vm::OperandValue> Values(EvalContext& ctx) const {
+    vm::OperandCache& cache = ctx.operand_cache();
+    mail::Message& message = ctx.message();
+    std::span<vm::OperandValue> values;
+    if (cache.Find(operand_, message, &values)) return values;
+    cache.Start(message, keys_.spec().comparator);
+    std::string_view value;
+    for (const HeaderName& n : names_) {
+      for (const mail::HeaderField& field : message.FieldsNamed(n.name.constant(), n.key)) {
+        const std::span<const mail::Address> addresses = message.Addresses(field);
+        for (const mail::Address& address : addresses) {
+          if (part_.extract(ctx, address, &value)) cache.Add(message, value);
+        }
+        if (addresses.empty() && message.Decoded(field).empty() &&
+            part_.extract(ctx, mail::Address{}, &value)) {
+          cache.Add(message, value);
+        }
+      }
+    }
+    return cache.Finish(operand_);
+  }
+
   std::vector<HeaderName> names_;
   const vm::AddressPartRuntime& part_;
   KeyMatcher keys_;
+  uint32_t operand_ = vm::OperandCache::kNoOperand;
 };
 
 Result<std::unique_ptr<vm::PreparedCall>> PrepareAddress(const ir::Call& call,
@@ -116,7 +203,8 @@ Result<std::unique_ptr<vm::PreparedCall>> PrepareAddress(const ir::Call& call,
   auto keys = KeyMatcher::Prepare(call, call.positional[1], context);
   if (!keys.ok()) return keys.error();
   return std::unique_ptr<vm::PreparedCall>(
-      new AddressTest(context.Strings(call.positional[0]), AddressPartOf(call), std::move(*keys)));
+      new AddressTest(context.Strings(call.positional[0]), AddressPartOf(call), std::move(*keys),
+                      context));
 }
 
 // exists <header-names>: true when every named header is present (§5.5).
@@ -155,8 +243,9 @@ class SizeTest final : public vm::PreparedCall {
     const uint64_t stored = ctx.message().size();
     if (over_ ? stored > limit_ : 2 * stored < limit_) return true;
     if (over_ ? 2 * stored <= limit_ : stored >= limit_) return false;
-    const uint64_t size = ctx.message().wire_size();
-    return over_ ? size > limit_ : size < limit_;
+    // Between the two, line ends are counted only until they decide.
+    const auto limit = static_cast<size_t>(limit_);
+    return over_ ? ctx.message().WireSizeAbove(limit) : ctx.message().WireSizeBelow(limit);
   }
 
  private:

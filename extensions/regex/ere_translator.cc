@@ -135,7 +135,8 @@ class Translator {
       switch (c) {
         case '(':
           if (++depth_ > kMaxEreNesting) {
-            return Fail(fmt::format("groups are nested deeper than {}", kMaxEreNesting));
+            return Fail(fmt::format("groups are nested deeper than {} (max_regex_nesting)",
+                                    kMaxEreNesting));
           }
           ++groups_;
           out_ += '(';

@@ -43,7 +43,7 @@ struct EreTranslation {
   uint32_t groups = 0;  // capturing groups, when ok
 };
 
-// Deepest nesting of parentheses accepted (RE2 has its own, larger, limit;
+// max_regex_nesting: deepest nesting of parentheses accepted (RE2 has its own, larger, limit;
 // this keeps every consumer far from it).
 inline constexpr uint32_t kMaxEreNesting = 100;
 // The largest repetition count, POSIX's minimum RE_DUP_MAX.

@@ -74,13 +74,17 @@ class RegexKeyMatcher final : public vm::KeyMatcherImpl {
     std::vector<std::string_view>* captures = capture ? &ctx.captures() : nullptr;
     for (const Key& key : keys_) {
       const CompiledRegex* regex = key.compiled.get();
+      // An invalid key matches nothing (and is reported): the script was
+      // valid, only this message's values made the key invalid, and the
+      // other keys and rules still apply (as Pigeonhole does).
       if (regex == nullptr && !key.error.empty()) {
-        ctx.Fail("invalid-regex", fmt::format("invalid :regex key: {}", key.error));
-        return false;
+        ctx.Warn("invalid-regex", fmt::format("invalid :regex key: {}", key.error));
+        continue;
       }
       if (regex == nullptr) {
         regex = Expand(ctx, key.dynamic);
-        if (regex == nullptr) return false;
+        if (ctx.failed()) return false;
+        if (regex == nullptr) continue;
       }
       if (regex->Search(text, captures, vm::kMaxMatchVariableIndex)) {
         if (capture) ctx.SetMatchVariables(text, *captures);
@@ -91,7 +95,8 @@ class RegexKeyMatcher final : public vm::KeyMatcherImpl {
   }
 
  private:
-  // The compiled form of a key with variables; null after a runtime error.
+  // The compiled form of a key with variables; null after a runtime error
+  // (an expanded key over max_regex_size) or a warning (an invalid key).
   const CompiledRegex* Expand(vm::EvalContext& ctx, const vm::RuntimeString& key) const {
     const std::string_view pattern = ctx.Expand(key, &ctx.scratch(1));
     if (pattern.size() > kMaxRegexSize) {
@@ -103,7 +108,7 @@ class RegexKeyMatcher final : public vm::KeyMatcherImpl {
     }
     const RegexCache::Entry& entry = ctx.State<RegexCache>().Get(pattern, fold_);
     if (const auto* error = std::get_if<std::string>(&entry)) {
-      ctx.Fail("invalid-regex", fmt::format("invalid :regex key '{}': {}", pattern, *error));
+      ctx.Warn("invalid-regex", fmt::format("invalid :regex key '{}': {}", pattern, *error));
       return nullptr;
     }
     return std::get<std::unique_ptr<const CompiledRegex>>(entry).get();

@@ -139,6 +139,9 @@ bool TestSet(EvalContext& ctx, TestsuiteHost& host, const std::vector<RuntimeStr
   } else {
     ctx.Fail("testsuite", fmt::format("test_set: unknown item '{}'", item));
   }
+  // The envelope changed in place: the context must not keep values of the
+  // old one (vm::OperandCache).
+  if (item.starts_with("envelope.")) ctx.SwitchMessage(ctx.message(), host.envelope());
   return true;
 }
 

@@ -238,6 +238,7 @@ TestsuiteHost::RunResult TestsuiteHost::Evaluate(std::string flags) {
   message_flags_ = saved;
   RunResult out;
   for (const vm::RuntimeError& e : r.errors) out.errors.push_back(e.message);
+  for (const vm::RuntimeError& w : r.warnings) out.warnings.push_back(w.message);
   for (const vm::Action& a : r.actions) out.actions.Append() = a;
   out.implicit_keep = r.implicit_keep;
   if (r.implicit_keep_action != nullptr) out.implicit_keep_flags = r.implicit_keep_action->flags;
@@ -262,6 +263,7 @@ bool TestsuiteHost::Run(vm::ActionList& result, bool append) {
   }
   const RunResult r = Evaluate(message_flags_);
   errors_ = r.errors;
+  errors_.insert(errors_.end(), r.warnings.begin(), r.warnings.end());
   // A script run after others adds to their result as the next script of a
   // sequence would (test_script_run :append_result).
   delivery::AppendScriptResult(result, r.actions.all(), run_options_.default_mailbox);
@@ -278,6 +280,7 @@ bool TestsuiteHost::RunSequence(const std::vector<std::string>& relative_paths,
     if (!Compile(relative_paths[i])) return false;
     const RunResult r = Evaluate(flags);
     errors_ = r.errors;
+    errors_.insert(errors_.end(), r.warnings.begin(), r.warnings.end());
     if (!r.errors.empty()) {
       // Draft §5: processing stops and the message is kept.
       result.Clear();

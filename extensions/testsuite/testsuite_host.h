@@ -130,6 +130,8 @@ class TestsuiteHost : public vm::HostServices {
     bool implicit_keep = true;
     std::vector<std::string> implicit_keep_flags;
     std::vector<std::string> errors;
+    // Problems that did not stop the script; test_error lists them too.
+    std::vector<std::string> warnings;
   };
   // Evaluates the compiled script on the current message, which carries
   // `flags` (space-separated): they start its internal flags, and a script

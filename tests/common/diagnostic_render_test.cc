@@ -44,6 +44,40 @@ TEST(DiagnosticRenderTest, EmptySpanAtEndOfLine) {
             "    ^\n");
 }
 
+TEST(DiagnosticRenderTest, LongLinesShowAWindowAroundTheCaret) {
+  const std::string line = std::string(1000, 'a') + "bad" + std::string(1000, 'b');
+  const struct {
+    std::string_view name;
+    uint32_t begin;
+    uint32_t end;
+    std::string shown;
+    std::string underline;
+  } cases[] = {
+      {"middle: 60 bytes before, 160 in all", 1000, 1003,
+       "..." + std::string(60, 'a') + "bad" + std::string(97, 'b') + "...",
+       std::string(63, ' ') + "^~~"},
+      {"start: nothing cut before", 0, 1, std::string(160, 'a') + "...", "^"},
+      {"end of line: nothing cut after", 2003, 2003, "..." + std::string(60, 'b'),
+       std::string(63, ' ') + "^"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    SourceFile file("s", line);
+    Diagnostics d;
+    d.Report(diag::kUnknownTest, {c.begin, c.end}, "bad");
+    const std::string text = RenderText(file, d);
+    const size_t first = text.find('\n');
+    EXPECT_EQ(text.substr(first + 1), c.shown + "\n" + c.underline + "\n");
+  }
+  // A multibyte character is never cut: the window starts before it.
+  SourceFile file("s", std::string(100, 'a') + "\xC3\xA9" + std::string(200, 'a') + "bad");
+  Diagnostics d;
+  d.Report(diag::kUnknownTest, {161, 162}, "bad");  // 60 bytes back is inside the é
+  const std::string text = RenderText(file, d);
+  EXPECT_NE(text.find("\n...\xC3\xA9" "aaa"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n" + std::string(3 + 1 + 59, ' ') + "^\n"), std::string::npos) << text;
+}
+
 TEST(DiagnosticRenderTest, JsonHasAllFields) {
   SourceFile file("a\"b.sieve", "x\n\xC3\xA9y;\n");
   Diagnostics d;

@@ -1,4 +1,5 @@
-// Tests for common/json_writer: structure, commas and string escaping.
+// Tests for common/json_writer: structure, commas, string escaping, and a
+// writer cleared between documents.
 #include "common/json_writer.h"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,7 @@ TEST(JsonWriterTest, EscapesStrings) {
     std::string out;
   } cases[] = {
       {"plain", "\"plain\""},
+      {"", "\"\""},
       {"q\"b\\", "\"q\\\"b\\\\\""},
       {"a\nb\r\tc", "\"a\\nb\\r\\tc\""},
       {std::string("\x01\x7f", 2), "\"\\u0001\\u007f\""},
@@ -32,6 +34,20 @@ TEST(JsonWriterTest, EscapesStrings) {
       {"bad\xFF", "\"bad\\ufffd\""},
   };
   for (const auto& c : cases) EXPECT_EQ(JsonWriter::Quote(c.in), c.out) << c.in;
+}
+
+TEST(JsonWriterTest, ClearStartsANewDocument) {
+  JsonWriter w;
+  w.BeginObject().Key("a").BeginArray().Int(1);  // left open
+  w.Clear();
+  EXPECT_EQ(w.str(), "");
+  w.BeginObject().Key("b").String("x").EndObject();
+  EXPECT_EQ(w.str(), R"({"b":"x"})");
+  w.Clear();
+  w.Key("k");  // a key leaves the writer waiting for its value
+  w.Clear();
+  w.BeginArray().Int(2).EndArray();
+  EXPECT_EQ(w.str(), "[2]");
 }
 
 }  // namespace

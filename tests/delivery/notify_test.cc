@@ -270,6 +270,13 @@ TEST(NotifyTest, SubjectAndBody) {
   EXPECT_EQ(body_only.substr(body_only.size() - 4), "\r\n\r\n");
 }
 
+TEST(NotifyTest, OneCharacterMessage) {
+  // A text shorter than a line end once crashed the composer.
+  const Composed c = Compose(kTrigger, {Enotify("mailto:a@example.com", "x")});
+  const std::string& bytes = c.notifications[0].messages[0].bytes;
+  EXPECT_EQ(bytes.substr(bytes.size() - 7), "\r\n\r\nx\r\n");
+}
+
 TEST(NotifyTest, LongSubjectIsCutWithAnEllipsis) {
   std::string long_message;
   for (int i = 0; i < 300; ++i) long_message += "\xe4\xb8\x83";  // U+4E03, 3 bytes

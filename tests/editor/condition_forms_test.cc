@@ -40,8 +40,7 @@ TEST(ConditionFormsTest, WritesEveryFieldAndOperator) {
       {C(Field::kAttachment, Operator::kIs), "kerio",
        "body :raw :contains \"Content-Disposition: attachment\"", "attachment:body"},
       {C(Field::kAttachment, Operator::kIsNot), "dovecot",
-       "not header :mime :anychild :contains \"content-disposition\" \"attachment\"",
-       "attachment:mime"},
+       "not body :raw :contains \"Content-Disposition: attachment\"", "attachment:body"},
       {C(Field::kSpam, Operator::kIs), "kerio", "header :is \"X-Spam-Flag\" \"YES\"",
        "spam:header:x-spam-flag:YES:is"},
       {C(Field::kSpam, Operator::kIs), "dovecot",
@@ -57,6 +56,12 @@ TEST(ConditionFormsTest, WritesEveryFieldAndOperator) {
     EXPECT_EQ(*sieve, c.sieve);
     EXPECT_EQ(ConditionForm(c.condition, p), c.form) << c.sieve;
   }
+  // RFC 5703 for a host whose server has it (no built-in profile writes it).
+  ServerProfile mime_attachments = DefaultProfile();
+  mime_attachments.attachment = AttachmentStyle::kMime;
+  EXPECT_EQ(*ConditionToSieve(C(Field::kAttachment, Operator::kIsNot), mime_attachments),
+            "not header :mime :anychild :contains \"content-disposition\" \"attachment\"");
+  EXPECT_EQ(ConditionForm(C(Field::kAttachment, Operator::kIs), mime_attachments), "attachment:mime");
   ServerProfile header_attachments = DefaultProfile();
   header_attachments.attachment = AttachmentStyle::kHeader;
   EXPECT_EQ(*ConditionToSieve(C(Field::kAttachment, Operator::kIs), header_attachments),

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/editor/random_model.h"
+
 namespace sievekit::editor {
 namespace {
 
@@ -120,6 +122,30 @@ TEST(DescribeTest, OtherKindsNamesAndStates) {
   opaque.name = "two\nlines";
   EXPECT_EQ(DescribeRule(opaque, "xx"), "two lines: Sieve code (3 lines): “if exists \"x\" {”");
   EXPECT_EQ(DescriptionLocales(), (std::vector<std::string>{"en", "de"}));
+}
+
+TEST(DescribeTest, EveryRuleOfRandomModelsIsOneLineInEveryLanguage) {
+  // One line per rule (`sievec rules describe`), whatever the names and
+  // texts hold, and every sentence formatted (a pattern that fails to
+  // format would come out as its message id).
+  testing::RandomModels random(31);
+  const testing::RandomModels::Options options;
+  int described = 0;
+  for (int i = 0; i < 400; ++i) {
+    const RuleSet model = random.Model(BuiltinProfiles()[static_cast<size_t>(i % 4)], options);
+    for (const Rule& r : model.rules) {
+      for (const std::string& locale : DescriptionLocales()) {
+        const std::string line = DescribeRule(r, locale);
+        EXPECT_EQ(line.find_first_of("\r\n"), std::string::npos) << line;
+        EXPECT_EQ(line.find("action."), std::string::npos) << line;
+        EXPECT_EQ(line.find("condition."), std::string::npos) << line;
+        EXPECT_NE(line, "rule");
+        EXPECT_NE(line, "rule.disabled");
+        ++described;
+      }
+    }
+  }
+  EXPECT_GT(described, 2000);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "editor/json_text.h"
+
 namespace sievekit::editor {
 namespace {
 
@@ -49,6 +51,35 @@ TEST(MarkersTest, ReadsMarkersOfManyEditors) {
     EXPECT_EQ(m->kind, c.kind) << c.comment;
     EXPECT_EQ(m->disabled, c.disabled) << c.comment;
     EXPECT_EQ(m->contacts, c.contacts) << c.comment;
+  }
+}
+
+TEST(MarkersTest, ReadsSnappyMailFilterHeaders) {
+  // The filter as JSON, base64-encoded and wrapped in lines.
+  const std::string encoded =
+      Base64Encode(R"({"ID":"6a1f0c2e","Enabled":true,"Name":"Br\u00fcder \"&\" co","Stop":true})");
+  std::string wrapped;
+  for (size_t i = 0; i < encoded.size(); i += 20) wrapped += encoded.substr(i, 20) + "\r\n";
+  const std::string header = "/*\r\nBEGIN:FILTER:6a1f0c2e\r\nBEGIN:HEADER\r\n" + wrapped + "END:HEADER\r\n*/";
+  std::optional<Marker> m = ReadFilterHeader(header);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->style, MarkerStyle::kSnappyMail);
+  EXPECT_EQ(m->name, "Br\xC3\xBC" "der \"&\" co");
+  EXPECT_EQ(m->id, "6a1f0c2e");
+  EXPECT_FALSE(m->disabled);
+  // An id that is not one of ours is dropped; a missing name is empty.
+  m = ReadFilterHeader("/*\nBEGIN:FILTER:x\nBEGIN:HEADER\n" + Base64Encode(R"({"ID":"a b"})") +
+                       "\nEND:HEADER\n*/");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->id, "");
+  EXPECT_EQ(m->name, "");
+  for (const std::string& other :
+       {std::string("/* END:FILTER */"), std::string("/* @Filter is disabled \nkeep;\n*/"),
+        std::string("/* note\nBEGIN:FILTER:x\nBEGIN:HEADER\ne30=\nEND:HEADER\n*/"),
+        std::string("/*\nBEGIN:FILTER:x\nBEGIN:HEADER\nnot base64!\nEND:HEADER\n*/"),
+        std::string("/*\nBEGIN:FILTER:x\nBEGIN:HEADER\n") + Base64Encode("[1]") + "\nEND:HEADER\n*/",
+        std::string("# rule:[x]")}) {
+    EXPECT_FALSE(ReadFilterHeader(other)) << other;
   }
 }
 

@@ -1,7 +1,12 @@
-// Tests for editor/operations: the Rules tab's buttons on a model.
+// Tests for editor/operations: the Rules tab's buttons on a model, and
+// (through the emitter and the projection) that every rule shape survives
+// them in the script: switched off, moved, renamed, copied.
 #include "editor/operations.h"
 
 #include <gtest/gtest.h>
+
+#include "editor/emitter.h"
+#include "editor/projection.h"
 
 namespace sievekit::editor {
 namespace {
@@ -123,6 +128,110 @@ TEST(OperationsTest, EnableRenameAndEditSource) {
   EXPECT_EQ(EditRuleSource(model, "spam", "keep;", DefaultProfile()).error().message,
             "the Spam rule is set on its own tab and cannot be edited as Sieve source");
   EXPECT_EQ(NewRuleId(model), "r2");
+}
+
+TEST(OperationsTest, PredefinedRulesReturnToTheirPlaces) {
+  // A script that had them out of place: setting them puts them back.
+  RuleSet model;
+  model.rules = {Gui("a", "A")};
+  Rule ooo;
+  ooo.id = "ooo";
+  ooo.name = "Away";
+  ooo.body = OutOfOfficeRule{"x"};
+  model.rules.push_back(ooo);
+  Rule spam;
+  spam.id = "s";
+  spam.name = "Spam";
+  spam.body = SpamRule{};
+  spam.original = "bytes";
+  model.rules.push_back(spam);
+  ASSERT_TRUE(SetOutOfOffice(model, OutOfOfficeRule{"Back Monday"}, true).ok());
+  EXPECT_EQ(Ids(model), (std::vector<std::string>{"ooo", "a", "s"}));
+  ASSERT_TRUE(SetSpamRule(model, SpamRule{"Junk", {}, true}, false).ok());
+  EXPECT_EQ(Ids(model), (std::vector<std::string>{"s", "ooo", "a"}));
+  EXPECT_EQ(model.rules[0].original, "bytes");  // the emitter compares it
+  EXPECT_FALSE(model.rules[0].enabled);
+  EXPECT_TRUE(model.rules[0].spam()->trust_contacts);
+  EXPECT_EQ(model.rules[1].name, "Away");
+  EXPECT_EQ(model.rules[1].out_of_office()->text, "Back Monday");
+}
+
+// The rules as a GUI sees them: without the bytes they were read from.
+std::vector<Rule> Visible(std::vector<Rule> rules) {
+  for (Rule& r : rules) r.original.clear();
+  return rules;
+}
+
+TEST(OperationsTest, EveryRuleShapeCanBeSwitchedOffMovedRenamedAndCopied) {
+  // A GUI rule, an opaque nested if, an if/elsif/else chain (one unit),
+  // bare commands the dialog cannot show, a rule with an unknown
+  // extension, and the two predefined rules.
+  const std::string script =
+      "require [\"fileinto\", \"vacation\", \"copy\"];\n\n"
+      "# rule:[Spam] id=spam kind=spam\n"
+      "if header :is \"X-Spam-Flag\" \"YES\" {\n    fileinto \"Junk\";\n    stop;\n}\n\n"
+      "# rule:[Out of office] id=out_of_office kind=out_of_office\n"
+      "if allof (not exists [\"list-id\", \"list-post\", \"list-unsubscribe\"], not header :is "
+      "\"precedence\" [\"list\", \"bulk\", \"junk\"], not header :contains \"auto-submitted\" "
+      "\"auto-\") {\n    vacation :days 7 \"Away\";\n}\n\n"
+      "# rule:[Work] id=r1\n"
+      "if header :contains \"subject\" \"budget\" {\n    fileinto \"Work\";\n}\n\n"
+      "# rule:[Nested] id=r2\n"
+      "if exists \"x-a\" {\n    if exists \"x-b\" {\n        discard;\n    }\n}\n\n"
+      "# rule:[Chain] id=r3\n"
+      "if size :over 1M {\n    fileinto \"Big\";\n} elsif size :over 100K {\n    "
+      "fileinto \"Medium\";\n} else {\n    keep;\n}\n\n"
+      "# rule:[Copy] id=r4\n"
+      "redirect :copy \"archive@example.com\";\n\n"
+      "# rule:[Unknown] id=r5\n"
+      "if exists \"x-c\" {\n    frobnicate;\n}\n";
+  ProjectOptions project;
+  const RuleSet read = ProjectScript(script, project).model;
+  ASSERT_EQ(Ids(read), (std::vector<std::string>{"spam", "out_of_office", "r1", "r2", "r3", "r4",
+                                                 "r5"}));
+  EXPECT_EQ(read.rules[4].kind(), RuleKind::kOpaque);
+  ASSERT_EQ(EmitScript(read).script, script);
+
+  const auto round_trip = [&](const RuleSet& model) {
+    const EmitResult written = EmitScript(model);
+    EXPECT_TRUE(written.ok());
+    RuleSet again = ProjectScript(written.script, project).model;
+    EXPECT_EQ(Visible(again.rules), Visible(model.rules)) << written.script;
+    // Nothing but the unknown command draws a diagnostic.
+    for (const Diagnostic& d : written.diagnostics.all()) {
+      EXPECT_EQ(d.message, "unknown command 'frobnicate'") << written.script;
+    }
+    return std::make_pair(written.script, again);
+  };
+  for (const std::string& id : Ids(read)) {
+    // Off: the rule stays in the script, in a form that never runs, and
+    // reads back as the same rule, switched off.
+    RuleSet off = read;
+    ASSERT_TRUE(SetEnabled(off, id, false).ok());
+    const auto [off_script, off_read] = round_trip(off);
+    const std::string marker = "id=" + id;
+    const size_t at = off_script.find(marker);
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_EQ(off_script.substr(off_script.find('\n', at) + 1, 8), "if false") << id << off_script;
+    EXPECT_FALSE(FindRule(off_read, id)->enabled);
+    // And on again: the script it came from.
+    RuleSet on = off_read;
+    ASSERT_TRUE(SetEnabled(on, id, true).ok());
+    EXPECT_EQ(EmitScript(on).script, script) << id;
+    // Renamed.
+    RuleSet renamed = read;
+    ASSERT_TRUE(RenameRule(renamed, id, "New \"name\"\nwith a line break").ok());
+    round_trip(renamed);
+  }
+  for (const std::string id : {"r1", "r2", "r3", "r4", "r5"}) {
+    RuleSet moved = read;
+    ASSERT_TRUE(MoveRule(moved, id, id == std::string("r1") ? Direction::kDown : Direction::kUp).ok());
+    round_trip(moved);
+    RuleSet copied = read;
+    ASSERT_TRUE(CopyRule(copied, id, "Copy of " + id).ok());
+    const auto [copy_script, copy_read] = round_trip(copied);
+    EXPECT_EQ(copy_read.rules.size(), read.rules.size() + 1);
+  }
 }
 
 }  // namespace

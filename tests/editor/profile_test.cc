@@ -16,6 +16,10 @@ TEST(ProfileTest, BuiltinProfiles) {
   EXPECT_EQ(FindProfile("dovecot")->notify, NotifyStyle::kEnotify);
   EXPECT_EQ(FindProfile("kerio")->notify, NotifyStyle::kLegacy);
   EXPECT_EQ(FindProfile("rfc")->spam, SpamStyle::kSpamtestPlus);
+  // No built-in profile writes what this engine's check refuses (RFC 5703).
+  for (const ServerProfile& p : BuiltinProfiles()) {
+    EXPECT_NE(p.attachment, AttachmentStyle::kMime) << p.name;
+  }
   EXPECT_EQ(FindProfile("exchange"), nullptr);
 }
 

@@ -67,6 +67,15 @@ TEST(ScriptSplitTest, CutsScriptsIntoRules) {
       // A marker starts a new rule inside a run of commands.
       {"keep;\n# Filter: x\nstop;\n",
        {"", {"keep;\n", "# Filter: x\nstop;\n"}, {"keep;", "stop;"}, ""}},
+      // SnappyMail's filter header (base64 of {"Name":"a"}) is a marker too:
+      // the prologue ends before it, and it starts a new rule.
+      {"require \"x\";\n\n/*\nBEGIN:FILTER:1\nBEGIN:HEADER\neyJOYW1lIjoiYSJ9\nEND:HEADER\n*/\n\n"
+       "keep;\n/*\nBEGIN:FILTER:2\nBEGIN:HEADER\neyJOYW1lIjoiYSJ9\nEND:HEADER\n*/\nstop;\n",
+       {"require \"x\";\n\n",
+        {"/*\nBEGIN:FILTER:1\nBEGIN:HEADER\neyJOYW1lIjoiYSJ9\nEND:HEADER\n*/\n\nkeep;\n",
+         "/*\nBEGIN:FILTER:2\nBEGIN:HEADER\neyJOYW1lIjoiYSJ9\nEND:HEADER\n*/\nstop;\n"},
+        {"keep;", "stop;"},
+        ""}},
       // Statements on one line: the cut is right after the first.
       {"keep; if true { stop; }", {"", {"keep;", " if true { stop; }"}, {"keep;", "if true { stop; }"}, ""}},
       // A bracket comment over several lines does not end the line.

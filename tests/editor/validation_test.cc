@@ -35,36 +35,45 @@ std::vector<std::string> Codes(const std::vector<Issue>& issues) {
 const Condition kFrom{Field::kFrom, Operator::kContains, {"spam.com"}, false};
 
 TEST(ValidationTest, CombinationRules) {
+  // The guide's combination rules (§6.1, "Select the Actions"), each with
+  // the message a GUI shows.
+  const std::string kKeepAlone = "Keep in Inbox must be combined with another action (move, forward, ...)";
+  const std::string kForwardOnly =
+      "Forward performs no other action: only Keep in Inbox and Stop may go with it";
+  const std::string kRejectOnly =
+      "Reject cannot be combined with Keep in Inbox, Move, Forward, Discard or an autoreply";
   const struct {
     std::vector<Action> actions;
     std::vector<std::string> codes;
+    std::string message;  // of the first issue
   } cases[] = {
-      {{kDiscard}, {}},
-      {{kMove, kKeep}, {}},
-      {{kForward, kKeep, kStop}, {}},
-      {{kReject, kNotify, kStop}, {}},
-      {{kMove, A(ActionType::kMove, "Other"), kNotify, kReply, kStop}, {}},
-      {{kKeep}, {"keep-alone"}},
-      {{kKeep, kStop}, {"keep-alone"}},
-      {{kKeep, kDiscard}, {"keep-discard"}},
-      {{kForward, kMove}, {"forward-exclusive"}},
-      {{kForward, kNotify}, {"forward-exclusive"}},
-      {{kReject, kKeep}, {"reject-exclusive"}},
-      {{kReject, kReply}, {"reject-exclusive"}},
-      {{kDiscard, kMove}, {"discard-move"}},
-      {{kMove, kMove}, {"duplicate-action"}},
-      {{kReply, kReply}, {"duplicate-action"}},
-      {{kStop, kDiscard}, {"stop-last"}},
-      {{}, {"no-action"}},
+      {{kDiscard}, {}, ""},
+      {{kMove, kKeep}, {}, ""},
+      {{kForward, kKeep, kStop}, {}, ""},
+      {{kReject, kNotify, kStop}, {}, ""},
+      {{kMove, A(ActionType::kMove, "Other"), kNotify, kReply, kStop}, {}, ""},
+      {{kKeep}, {"keep-alone"}, kKeepAlone},
+      {{kKeep, kStop}, {"keep-alone"}, kKeepAlone},
+      {{kKeep, kDiscard}, {"keep-discard"}, "Keep in Inbox and Discard cannot be combined"},
+      {{kForward, kMove}, {"forward-exclusive"}, kForwardOnly},
+      {{kForward, kNotify}, {"forward-exclusive"}, kForwardOnly},
+      {{kReject, kKeep}, {"reject-exclusive"}, kRejectOnly},
+      {{kReject, kReply}, {"reject-exclusive"}, kRejectOnly},
+      {{kDiscard, kMove}, {"discard-move"}, "Discard cannot be combined with Move"},
+      {{kMove, kMove}, {"duplicate-action"}, "action 2 repeats action 1 (move)"},
+      {{kReply, kReply}, {"duplicate-action"}, "action 2 repeats action 1 (autoreply)"},
+      {{kStop, kDiscard}, {"stop-last"}, "Stop processing more rules must be the last action"},
+      {{}, {"no-action"}, "a rule needs at least one action"},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(Codes(ValidateRule(Gui({kFrom}, c.actions), DefaultProfile())), c.codes)
-        << (c.codes.empty() ? "" : c.codes[0]);
+    const std::vector<Issue> issues = ValidateRule(Gui({kFrom}, c.actions), DefaultProfile());
+    EXPECT_EQ(Codes(issues), c.codes) << (c.codes.empty() ? "" : c.codes[0]);
+    EXPECT_EQ(issues.empty() ? "" : issues[0].message, c.message);
+    for (const Issue& i : issues) {
+      EXPECT_EQ(i.severity, IssueSeverity::kError);
+      EXPECT_EQ(i.rule_id, "r1");
+    }
   }
-  const std::vector<Issue> issues = ValidateRule(Gui({kFrom}, {kKeep, kDiscard}), DefaultProfile());
-  ASSERT_EQ(issues.size(), 1u);
-  EXPECT_EQ(issues[0], (Issue{IssueSeverity::kError, "r1", "keep-discard",
-                              "Keep in Inbox and Discard cannot be combined"}));
 }
 
 TEST(ValidationTest, ConditionsAndFields) {

@@ -71,6 +71,7 @@ inline std::string Describe(const vm::EvalResult& result) {
     out += item;
   };
   for (const vm::RuntimeError& e : result.errors) add("error:" + std::string(e.id));
+  for (const vm::RuntimeError& w : result.warnings) add("warning:" + std::string(w.id));
   for (const vm::Action& a : result.actions) {
     std::string item(a.type);
     for (const std::string* field : {&a.mailbox, &a.address, &a.reason}) {

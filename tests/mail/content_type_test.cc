@@ -91,6 +91,16 @@ TEST(ContentHeaderParserTest, Table) {
       {"empty subtype", "text/; charset=x", true, false, "", "", {{"charset", "x"}}},
       {"empty type", "/html", true, false, "", "", {}},
       {"empty", "", true, false, "", "", {}},
+      // Found by message_fuzzer: the quoted pair of the final backslash
+      // once stepped past the end of the value.
+      {"unterminated comment ending in a backslash", "(multipart a3\\", true, false, "", "", {}},
+      {"type then unterminated comment ending in a backslash",
+       "text/plain (c\\",
+       true,
+       true,
+       "text",
+       "plain",
+       {}},
       {"disposition",
        "Attachment; filename=\"a.pdf\"; size=42",
        false,

@@ -324,5 +324,66 @@ TEST(MessageWireSizeTest, BareLfCountsAsCrlf) {
   }
 }
 
+// WireSizeAbove/Below stop counting once the answer is known and keep the
+// count for the next question: every limit around the true size, asked in
+// orders that stop the count early, must agree with wire_size().
+TEST(MessageWireSizeTest, BoundsAgreeWithTheFullCount) {
+  const std::string bytes = "a\nb\r\nc\n\n" + std::string(40, 'x') + "\n\ny\r\n\n";
+  Message reference;
+  reference.Parse(bytes);
+  const size_t wire = reference.wire_size();
+  ASSERT_EQ(wire, bytes.size() + 6);
+  for (size_t first = 0; first <= 2 * bytes.size() + 1; ++first) {
+    for (size_t limit = 0; limit <= 2 * bytes.size() + 1; ++limit) {
+      Message m;
+      m.Parse(bytes);
+      // A first question leaves the count part-way.
+      EXPECT_EQ(m.WireSizeAbove(first), wire > first) << first;
+      EXPECT_EQ(m.WireSizeAbove(limit), wire > limit) << first << " " << limit;
+      EXPECT_EQ(m.WireSizeBelow(limit), wire < limit) << first << " " << limit;
+      EXPECT_EQ(m.wire_size(), wire) << first << " " << limit;
+    }
+  }
+}
+
+// Long messages are counted in chunks and, where the CPU allows, 32 bytes a
+// step: line ends on every kind of boundary (CR and LF on either side of a
+// step or chunk edge, at the very start and end) must count as one byte at
+// a time would.
+TEST(MessageWireSizeTest, LongMessagesCountLikeTheByteLoop) {
+  uint32_t seed = 12345;
+  const auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (const size_t size : {size_t{1}, size_t{31}, size_t{32}, size_t{33}, size_t{64},
+                            size_t{4095}, size_t{4096}, size_t{4097}, size_t{9000},
+                            size_t{70000}}) {
+    for (int density : {2, 7, 70}) {
+      std::string bytes(size, 'x');
+      for (char& c : bytes) {
+        const uint32_t r = next() % static_cast<uint32_t>(density);
+        if (r == 0) c = '\n';
+        if (r == 1) c = '\r';
+      }
+      size_t bare = 0;
+      for (size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) ++bare;
+      }
+      const size_t wire = bytes.size() + bare;
+      Message whole;
+      whole.Parse(bytes);
+      EXPECT_EQ(whole.wire_size(), wire) << size << " " << density;
+      for (const size_t limit : {wire - 1, wire, wire + 1, size + (wire - size) / 2}) {
+        Message m;
+        m.Parse(bytes);
+        EXPECT_EQ(m.WireSizeAbove(limit), wire > limit) << size << " " << limit;
+        EXPECT_EQ(m.WireSizeBelow(limit), wire < limit) << size << " " << limit;
+        EXPECT_EQ(m.wire_size(), wire) << size << " " << limit;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sievekit::mail

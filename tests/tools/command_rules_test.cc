@@ -1,12 +1,18 @@
 // Tests for `sievec rules parse|emit|describe|check` (tools/command_rules),
 // run as the built binary: the JSON model on stdout, parse | emit giving
 // every corpus script back byte for byte, profiles, contacts, descriptions,
-// validation messages, and exit statuses 0/1/2.
+// validation messages, and exit statuses 0/1/2. And, as a user would check
+// it: random models (tests/editor/random_model.h) written by `sievec rules
+// emit` pass `sievec check`, and `sievec run` does with the sample messages
+// what the model says (the reference of tests/editor/rule_reference.h).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
 
+#include "editor/model_json.h"
+#include "tests/editor/random_model.h"
+#include "tests/editor/rule_reference.h"
 #include "tests/tools/run_sievec.h"
 
 namespace sievekit::testutil {
@@ -154,6 +160,17 @@ TEST(RulesCommandTest, Check) {
                       "Stop may go with it [forward-exclusive]\n");
 }
 
+TEST(RulesCommandTest, ParseReportsLossesInTheJsonAndOnStandardError) {
+  ScratchDir dir;
+  const RunResult run =
+      RunSievec({"rules", "parse", dir.Write("n.sieve", "if true { if true { stop; } }\n")});
+  EXPECT_EQ(run.exit_status, 0);
+  EXPECT_NE(run.out.find("\"code\": \"opaque\""), std::string::npos) << run.out;
+  EXPECT_EQ(run.err,
+            "sievec rules parse: note: rule h673f8e9a: kept as Sieve source: the rule dialog "
+            "cannot show a nested if [opaque]\n");
+}
+
 TEST(RulesCommandTest, ScriptsWithErrors) {
   ScratchDir dir;
   const RunResult run = RunSievec({"rules", "parse", dir.Write("bad.sieve", "if true { keep;\n")});
@@ -189,6 +206,91 @@ TEST(RulesCommandTest, UsageErrors) {
   const RunResult help = RunSievec({"rules", "help"});
   EXPECT_EQ(help.exit_status, 0);
   EXPECT_NE(help.out.find("sievec rules check MODEL.json"), std::string::npos);
+}
+
+// What `sievec run --json` says happened, in the reference's terms.
+editor::testing::Outcome OutcomeOfRun(const Json& run) {
+  editor::testing::Outcome out;
+  out.failed = !run["errors"].array().empty();
+  out.kept = std::get<bool>(run["implicit_keep"].value);
+  for (const Json& a : run["actions"].array()) {
+    const std::string& type = a["type"].str();
+    if (type == "keep") {
+      out.kept = true;
+    } else if (type == "fileinto") {
+      out.actions.insert("fileinto:" + a["mailbox"].str());
+    } else if (type == "redirect") {
+      out.actions.insert("redirect:" + a["address"].str());
+    } else {
+      out.actions.insert(type);
+    }
+  }
+  return out;
+}
+
+TEST(RulesCommandTest, EmittedScriptsPassCheckAndRunAsTheModelSays) {
+  ScratchDir dir;
+  const std::vector<editor::testing::SampleMessage> samples = editor::testing::Samples();
+  std::vector<std::string> message_files;
+  std::vector<editor::testing::ParsedMessage> parsed;
+  for (const auto& s : samples) {
+    message_files.push_back(dir.Write(s.name + ".eml", s.bytes));
+    parsed.push_back(editor::testing::ParseSample(s.bytes));
+  }
+  const std::vector<std::string> contacts = {"boss@example.com"};
+  const std::string contacts_file = dir.Write("contacts.txt", "boss@example.com\n");
+  constexpr int kModelsPerProfile = 20;
+  int checked = 0;
+  int runs = 0;
+  for (const editor::ServerProfile& profile : editor::BuiltinProfiles()) {
+    editor::testing::RandomModels random(static_cast<uint32_t>(4242 + profile.name.size()));
+    editor::testing::RandomModels::Options options;
+    options.opaque_rules = false;
+    editor::testing::UseSampleValues(&options.address_values, &options.subject_values,
+                                     &options.size_values);
+    for (int i = 0; i < kModelsPerProfile; ++i) {
+      const editor::RuleSet model = random.Model(profile, options);
+      const std::string model_file = dir.Write("model.json", editor::ModelToJson(model));
+      std::vector<std::string> emit = {"rules", "emit", model_file, "--profile", profile.name};
+      const bool with_contacts = i % 2 == 0;
+      if (with_contacts) emit.insert(emit.end(), {"--contacts", contacts_file});
+      const RunResult emitted = RunSievec(emit);
+      ASSERT_EQ(emitted.exit_status, 0) << profile.name << " " << i << "\n" << emitted.err;
+      const std::string script = dir.Write("rules.sieve", emitted.out);
+      const RunResult check = RunSievec({"check", script});
+      ASSERT_EQ(check.exit_status, 0) << emitted.out << check.out << check.err;
+      ++checked;
+      for (size_t k = 0; k < samples.size(); ++k) {
+        const RunResult run = RunSievec({"run", script, message_files[k], "--json", "--envelope-from",
+                                         "sender@example.net", "--envelope-to", "me@example.com"});
+        const std::optional<Json> json = ParseJson(run.out);
+        ASSERT_TRUE(json) << emitted.out << "\n" << samples[k].name << "\n" << run.out << run.err;
+        const editor::testing::Outcome expected = editor::testing::Reference(
+            model, profile, parsed[k], with_contacts ? &contacts : nullptr);
+        ASSERT_EQ(editor::testing::Show(OutcomeOfRun(*json)), editor::testing::Show(expected))
+            << profile.name << " model " << i << ", message " << samples[k].name << "\n"
+            << emitted.out;
+        ++runs;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 4 * kModelsPerProfile);
+  EXPECT_EQ(runs, 4 * kModelsPerProfile * static_cast<int>(samples.size()));
+}
+
+TEST(RulesCommandTest, TheGuidesExampleRuns) {
+  // "Drop all messages from the spam.com domain", end to end.
+  ScratchDir dir;
+  const std::string script = dir.Write("guide.sieve", kGuide);
+  EXPECT_EQ(RunSievec({"check", script}).exit_status, 0);
+  const std::vector<editor::testing::SampleMessage> samples = editor::testing::Samples();
+  RunResult run = RunSievec({"run", script, dir.Write("spam.eml", samples[0].bytes)});
+  EXPECT_EQ(run.exit_status, 0) << run.err;
+  EXPECT_EQ(run.out, "discard   (line 3)\n");
+  run = RunSievec({"run", script, dir.Write("boss.eml", samples[1].bytes), "--json"});
+  const std::optional<Json> json = ParseJson(run.out);
+  ASSERT_TRUE(json) << run.out;
+  EXPECT_EQ(editor::testing::Show(OutcomeOfRun(*json)), "(kept)");
 }
 
 }  // namespace

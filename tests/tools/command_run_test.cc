@@ -28,7 +28,7 @@ TEST(RunCommandTest, JsonListsActionsAndTheImplicitKeep) {
   EXPECT_EQ(run.out,
             "{\"actions\":[{\"type\":\"redirect\",\"address\":\"carol@example.net\","
             "\"copy\":true,\"line\":2},{\"type\":\"keep\",\"implicit\":true}],"
-            "\"implicit_keep\":true,\"errors\":[]}\n");
+            "\"implicit_keep\":true,\"errors\":[],\"warnings\":[]}\n");
 }
 
 TEST(RunCommandTest, TextOutput) {
@@ -87,7 +87,7 @@ TEST(RunCommandTest, NotificationsAreComposed) {
             "pager@example.net\",\"to\":[\"pager@example.net\"],\"from\":\"bob@example.org\","
             "\"subject\":\"Lunch\",\"message\":\"Lunch\",\"importance\":\"2\","
             "\"capability\":\"enotify\",\"line\":3},"
-            "{\"type\":\"keep\",\"implicit\":true}],\"implicit_keep\":true,\"errors\":[]}\n");
+            "{\"type\":\"keep\",\"implicit\":true}],\"implicit_keep\":true,\"errors\":[],\"warnings\":[]}\n");
   const RunResult text = RunSievec({"run", script, message});
   EXPECT_NE(text.out.find("  sent to: sms@example.net\n"
                           "  | Auto-Submitted: auto-notified; owner-email=\"bob@example.org\"\n"),
@@ -109,7 +109,7 @@ TEST(RunCommandTest, SuppressedNotificationsAreListed) {
             "\"auto-submitted\",\"method\":\"mailto:sms@example.net\",\"to\":[\"sms@"
             "example.net\"],\"from\":\"bob@example.org\",\"subject\":\"Lunch\",\"message\":"
             "\"Lunch\",\"importance\":\"2\",\"capability\":\"enotify\",\"line\":2},"
-            "{\"type\":\"keep\",\"implicit\":true}],\"implicit_keep\":true,\"errors\":[]}\n");
+            "{\"type\":\"keep\",\"implicit\":true}],\"implicit_keep\":true,\"errors\":[],\"warnings\":[]}\n");
   EXPECT_EQ(RunSievec({"run", script, message}).out,
             "notify capability=\"enotify\" method=\"mailto:sms@example.net\" importance=\"2\""
             "   (line 2)\n  not sent: auto-submitted\nkeep (implicit)\n");
@@ -147,7 +147,7 @@ TEST(RunCommandTest, VacationRepliesAreRateLimitedAcrossRuns) {
             "604800 seconds\",\"to\":\"alice@example.com\",\"from\":\"bob@example.org\","
             "\"subject\":\"Auto: Lunch\",\"message\":\"Away.\",\"handle\":\"away\",\"response\":"
             "\"handle:away\",\"period\":604800,\"line\":2},{\"type\":\"keep\",\"implicit\":"
-            "true}],\"implicit_keep\":true,\"errors\":[]}\n");
+            "true}],\"implicit_keep\":true,\"errors\":[],\"warnings\":[]}\n");
   EXPECT_EQ(RunSievec({"run", script, message, "--store", store}).out,
             "vacation \"Away.\" handle=\"away\" response=\"handle:away\"   (line 2)\n"
             "  not sent: rate-limit (a reply to alice@example.com was sent within the last 604800 "

@@ -1,6 +1,7 @@
 // Tests for vm/codegen: the instructions emitted for control flow, and a
 // truth-table check that jump lists evaluate not/anyof/allof exactly like
-// the boolean formulas they stand for.
+// the boolean formulas they stand for; a program generated without
+// preparation saves to the same binary as a prepared one.
 #include "vm/codegen.h"
 
 #include <functional>
@@ -10,6 +11,7 @@
 #include <random>
 
 #include "tests/vm/vm_test_util.h"
+#include "vm/binary.h"
 
 namespace sievekit::vm {
 namespace {
@@ -119,6 +121,31 @@ TEST(CodegenTest, JumpListsAgreeWithBooleanSemantics) {
       EXPECT_EQ(vmtest::RunScript(*program, message), expected) << f.sieve << " with " << present;
     }
   }
+}
+
+// `sievec compile` only saves: GenerateUnpreparedProgram leaves the calls
+// unprepared, and the binary is the one the prepared program gives, which a
+// loader prepares and runs.
+TEST(CodegenTest, UnpreparedProgramSavesTheSameBinary) {
+  const std::string script =
+      "require [\"fileinto\", \"variables\"];\n"
+      "if header :matches \"subject\" \"*[${x}]*\" { fileinto \"a\"; stop; }\n"
+      "if address :domain :is \"from\" [\"example.com\", \"b.org\"] { discard; }\n";
+  auto source = std::make_shared<SourceFile>("test.sieve", script);
+  const ir::FrontendResult front = ir::RunFrontend(source, extensions::DefaultRegistry());
+  ASSERT_TRUE(front.ok()) << RenderText(*source, front.diagnostics);
+  auto prepared = GenerateProgram(front.script, extensions::DefaultRegistry());
+  auto unprepared = GenerateUnpreparedProgram(front.script, extensions::DefaultRegistry());
+  ASSERT_TRUE(prepared.ok());
+  ASSERT_TRUE(unprepared.ok());
+  ASSERT_EQ((*unprepared)->calls().size(), (*prepared)->calls().size());
+  for (const ProgramCall& call : (*unprepared)->calls()) EXPECT_EQ(call.prepared, nullptr);
+  EXPECT_EQ(Listing(**unprepared), Listing(**prepared));
+  const std::string bytes = SaveProgram(**unprepared);
+  EXPECT_EQ(bytes, SaveProgram(**prepared));
+  auto loaded = LoadProgram(bytes, extensions::DefaultRegistry());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  for (const ProgramCall& call : (*loaded)->calls()) EXPECT_NE(call.prepared, nullptr);
 }
 
 }  // namespace

@@ -115,7 +115,7 @@ TEST(EvaluatorTest, CpuTimeLimitIsARuntimeErrorThatKeeps) {
   ASSERT_EQ(limited.errors.size(), 1u);
   EXPECT_EQ(limited.errors[0].id, "max-cpu-time");
   EXPECT_EQ(limited.errors[0].message,
-            "the script used more than 1 ms of CPU time (limit max_cpu_time)");
+            "the script used more than 1 ms of CPU time (limit max_cpu_time_ms)");
   EXPECT_TRUE(limited.implicit_keep);
   EXPECT_TRUE(limited.actions.empty());
   // Without the limit (the default) the same evaluation ends normally.

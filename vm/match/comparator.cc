@@ -2,6 +2,8 @@
 #include "vm/match/comparator.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "vm/match/ascii_numeric.h"
 #include "vm/match/unicode_casemap.h"
@@ -46,15 +48,43 @@ bool FoldPreservesPositions(ComparatorId id) {
   return id == ComparatorId::kOctet || id == ComparatorId::kAsciiCasemap;
 }
 
+namespace {
+
+// AsciiUpper on each byte of a word: 'a'..'z' lose the case bit, every other
+// byte (8-bit ones included) is unchanged. Byte order does not matter.
+uint64_t UpperWord(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const uint64_t low7 = x & ~kHigh;
+  // Per byte, the high bit of each sum says: low seven bits >= 'a', > 'z'.
+  const uint64_t at_least_a = low7 + (0x80 - 'a') * kOnes;
+  const uint64_t above_z = low7 + (0x80 - 'z' - 1) * kOnes;
+  const uint64_t lower = at_least_a & ~above_z & ~x & kHigh;
+  return x & ~(lower >> 2);  // 0x80 >> 2 == 0x20, the case bit
+}
+
+}  // namespace
+
 void Fold(ComparatorId id, std::string_view in, std::string* out) {
   switch (id) {
     case ComparatorId::kOctet:
       out->assign(in);
       return;
-    case ComparatorId::kAsciiCasemap:
+    case ComparatorId::kAsciiCasemap: {
       out->resize(in.size());
-      for (size_t i = 0; i < in.size(); ++i) (*out)[i] = AsciiUpper(in[i]);
+      // Eight bytes at a time: every value a rule set tests is folded once
+      // per message.
+      const size_t n = in.size();
+      size_t i = 0;
+      for (; i + 8 <= n; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, in.data() + i, 8);
+        word = UpperWord(word);
+        std::memcpy(out->data() + i, &word, 8);
+      }
+      for (; i < n; ++i) (*out)[i] = AsciiUpper(in[i]);
       return;
+    }
     case ComparatorId::kAsciiNumeric:
       FoldAsciiNumeric(in, out);
       return;

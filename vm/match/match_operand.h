@@ -71,6 +71,19 @@ class MatchOperand {
   // Whether Match can use a sketch of the value (it prefilters :contains and
   // :matches keys under i;octet and i;ascii-casemap).
   bool uses_sketch() const { return uses_sketch_; }
+  // For :is: whether the folded value equals a key (what Match returns for
+  // :is, without the dispatch on the match type).
+  bool IsFoldedKey(std::string_view folded_value) const { return IsKey(folded_value); }
+
+  // Whether a value with these pairs can match no key (uses_sketch() must
+  // be true): Match would then return false without searching. A caller
+  // that holds the sketch already skips the call.
+  bool SketchRejects(const BigramSketch& value_pairs) const {
+    for (const BigramSketch& key : key_pairs_) {
+      if (value_pairs.Covers(key)) return false;
+    }
+    return true;
+  }
 
   // False when no value of `size` bytes can match, judged from the key
   // lengths alone (under comparators that fold byte for byte: exact sizes

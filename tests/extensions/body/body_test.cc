@@ -504,14 +504,22 @@ TEST(BodyTest, HostileMessages) {
   EXPECT_TRUE(Holds(R"(body :raw :contains "part 4999")", many));
 }
 
-// A runtime error while matching a body stops the script; the message is
-// kept.
-TEST(BodyTest, RuntimeErrorInsideABodyTest) {
+// A key that is invalid once expanded matches nothing inside a body test
+// too, with a warning; a runtime error there stops the script and keeps the
+// message.
+TEST(BodyTest, RuntimeProblemsInsideABodyTest) {
   EXPECT_EQ(RunScript(kRequire + R"(set "re" "(";
 if body :regex "${re}" { fileinto "x"; }
 fileinto "after";)",
                       kSimple),
-            "error:invalid-regex keep*");
+            "warning:invalid-regex fileinto:after");
+  EXPECT_EQ(RunScript(kRequire + R"(set "a" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+set "b" "${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}${a}";
+set "c" "${b}${b}${b}${b}${b}${b}${b}${b}${b}";
+if body :regex "${c}" { fileinto "x"; }
+fileinto "after";)",
+                      kSimple),
+            "error:max-regex-size keep*");
 }
 
 }  // namespace

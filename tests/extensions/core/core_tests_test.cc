@@ -9,6 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "tests/extensions/eval_test_util.h"
 
@@ -80,6 +83,70 @@ TEST(HeaderTestRuntime, NamesFromVariablesAndConstants) {
         "require \"variables\";\nset \"h\" \"subject\";\nset \"long\" \"x-mailing-list\";\n"
         "set \"from\" \"From\";\nif " + std::string(c.test) + " { discard; }";
     EXPECT_EQ(RunScript(script, message), c.matches ? "discard" : "keep*") << c.test;
+  }
+}
+
+// Tests that read the same fields the same way share the values per
+// message (vm::OperandCache). Sharing must not change any outcome: each
+// test of a script that has them all decides as it does alone, for message
+// after message through one Evaluator, match variables included.
+TEST(SharedOperandRuntime, EveryTestDecidesAsItDoesAlone) {
+  const std::string_view tests[] = {
+      R"(header :contains ["subject", "x-list"] ["Hello", "proj"])",
+      R"(header :contains ["SUBJECT", "X-List"] "world")",
+      R"(header :contains ["x-list", "subject"] "zzz")",
+      R"(header :is "subject" "hello world")",
+      R"(header :comparator "i;octet" :is "subject" "hello world")",
+      R"(header :matches "subject" "*[ticket-*]*")",
+      R"(header :matches "subject" "H*o W*")",
+      R"(header :regex "subject" "^h.l+o")",
+      R"(address :domain :is "from" ["EXAMPLE.com", "other.org"])",
+      R"(address :localpart :is "from" "a")",
+      R"(address :is "to" ["b@example.net", "c@example.net"])",
+      R"(address :all :contains ["to", "cc"] "@example.net")",
+      R"(address :user :is "to" "b")",
+      R"(address :detail :is "to" "tag")",
+      R"(envelope :is "from" "sender@example.org")",
+      R"(envelope :domain :is ["from", "to"] "example.org")",
+      R"(envelope :all :is "to" "")",
+  };
+  const std::string prelude =
+      "require [\"fileinto\", \"envelope\", \"regex\", \"subaddress\", \"variables\"];\n";
+  // Each rule files into its number; a :matches rule adds the first
+  // wildcard it captured (only there is ${1} the rule's own).
+  const auto rule = [](size_t i, std::string_view test) {
+    const bool matches = test.find(":matches") != std::string_view::npos;
+    return "if " + std::string(test) + " { fileinto \"" + std::to_string(i) +
+           (matches ? ":${1}" : "") + "\"; }\n";
+  };
+  std::string all = prelude;
+  for (size_t i = 0; i < std::size(tests); ++i) all += rule(i, tests[i]);
+  const std::string messages[] = {
+      "Subject: Hello World\r\nX-List: project-7\r\nFrom: a@example.com\r\n"
+      "To: B+tag@example.net, c@example.net\r\n\r\nx\r\n",
+      "Subject: hello world [ticket-42]\r\nFrom: x@other.org\r\nTo: b@example.net\r\n"
+      "Cc: d@example.net\r\n\r\nx\r\n",
+      "Subject: nothing\r\nFrom: a@example.com\r\n\r\nx\r\n",
+  };
+  const exttest::Compiled compiled = exttest::Compile(all);
+  ASSERT_NE(compiled.program, nullptr) << compiled.diagnostics;
+  vm::Evaluator evaluator;
+  std::vector<mail::Envelope> envelopes(2);
+  envelopes[0].mail_from = "sender@example.org";
+  envelopes[0].rcpt_to = "rcpt@example.org";
+  envelopes[1].rcpt_to = "other@example.com";  // a null sender
+  for (const mail::Envelope& envelope : envelopes) {
+    for (const std::string& message : messages) {
+      std::string expected;
+      for (size_t i = 0; i < std::size(tests); ++i) {
+        const std::string alone = RunScript(prelude + rule(i, tests[i]), message, envelope);
+        if (alone != "keep*") expected += (expected.empty() ? "" : " ") + alone;
+      }
+      if (expected.empty()) expected = "keep*";
+      EXPECT_EQ(exttest::Describe(evaluator.Evaluate(*compiled.program, message, envelope, {})),
+                expected)
+          << message << envelope.mail_from;
+    }
   }
 }
 

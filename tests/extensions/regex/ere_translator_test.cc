@@ -215,10 +215,12 @@ TEST(EreTranslatorTest, NestingIsBounded) {
   EXPECT_TRUE(TranslateEre(ok, false).ok);
   const std::string deep =
       std::string(kMaxEreNesting + 1, '(') + "a" + std::string(kMaxEreNesting + 1, ')');
-  EXPECT_EQ(TranslateEre(deep, false).error, "groups are nested deeper than 100");
+  EXPECT_EQ(TranslateEre(deep, false).error,
+            "groups are nested deeper than 100 (max_regex_nesting)");
   // A hostile pattern is read in one pass, without recursion.
   const std::string many(100000, '(');
-  EXPECT_EQ(TranslateEre(many, false).error, "groups are nested deeper than 100");
+  EXPECT_EQ(TranslateEre(many, false).error,
+            "groups are nested deeper than 100 (max_regex_nesting)");
 }
 
 TEST(EreTranslatorTest, QuoteRegexEscapesEverySpecialCharacter) {

@@ -105,10 +105,16 @@ if header :regex "subject" "^[Dovecot] " { fileinto "BAD"; })",
 if header :regex "from" "${re}" { fileinto "casemap"; }
 if header :regex :comparator "i;octet" "from" "${re}" { fileinto "BAD"; })",
        "fileinto:casemap"},
-      {"invalid once expanded", R"(set "re" "[";
+      {"invalid once expanded: matches nothing, the script goes on", R"(set "re" "[";
 if header :regex "to" "${re}" { fileinto "frop"; }
 fileinto "after";)",
-       "error:invalid-regex keep*"},
+       "warning:invalid-regex fileinto:after"},
+      {"one warning however many values the key is tried on", R"(set "re" "[";
+if header :regex ["to", "from", "subject"] "${re}" { fileinto "frop"; })",
+       "warning:invalid-regex keep*"},
+      {"an invalid key does not hide a later valid one", R"(set "re" "[";
+if header :regex "to" ["${re}", "stephan"] { fileinto "second"; })",
+       "warning:invalid-regex fileinto:second"},
       {"a key that matched first hides a later bad one",
        R"(set "re" "(";
 if header :regex "to" ["stephan", "${re}"] { fileinto "first"; })",
@@ -124,18 +130,19 @@ if header :regex "to" "${c}" { fileinto "frop"; })",
   }
 }
 
-TEST(RegexMatchTypeTest, RuntimeErrorsSayWhy) {
+TEST(RegexMatchTypeTest, RuntimeWarningsSayWhy) {
   const auto compiled = exttest::Compile(kRequire + R"(set "re" "a{2,1}";
 if header :regex "to" "${re}" { fileinto "frop"; })");
   ASSERT_NE(compiled.program, nullptr) << compiled.diagnostics;
   vm::Evaluator evaluator;
   const vm::EvalResult& result = evaluator.Evaluate(*compiled.program, kMessage, {});
-  ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_EQ(result.errors[0].id, "invalid-regex");
-  EXPECT_EQ(result.errors[0].message,
+  EXPECT_TRUE(result.errors.empty());
+  ASSERT_EQ(result.warnings.size(), 1u);
+  EXPECT_EQ(result.warnings[0].id, "invalid-regex");
+  EXPECT_EQ(result.warnings[0].message,
             "invalid :regex key 'a{2,1}': invalid interval {2,1}: the maximum is less than the "
             "minimum");
-  EXPECT_EQ(result.errors[0].line, 3u);
+  EXPECT_EQ(result.warnings[0].line, 3u);
   EXPECT_TRUE(result.implicit_keep);
 }
 
@@ -188,7 +195,9 @@ TEST(RegexMatchTypeTest, KeysSplitAfterValidation) {
   const std::string script = R"sv(require ["regex", "imap4flags"];
 addflag "abc";
 if hasflag :regex "(a b)" { discard; })sv";
-  EXPECT_EQ(RunScript(script, kMessage), "error:invalid-regex keep*");
+  // "(a" and "b)" are invalid on their own: each matches nothing, with a
+  // warning, and the script goes on.
+  EXPECT_EQ(RunScript(script, kMessage), "warning:invalid-regex warning:invalid-regex keep*");
   EXPECT_EQ(RunScript(R"(require ["regex", "imap4flags"];
 addflag ["\\Seen", "xyz"];
 if hasflag :regex "^x.z$ ^\\\\s" { discard; })",
