@@ -3,21 +3,9 @@
 
 #include <string>
 
+#include "mail/ascii.h"
+
 namespace sievekit::delivery {
-namespace {
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::string_view StripAngles(std::string_view path) {
   while (!path.empty() && (path.front() == ' ' || path.front() == '\t')) path.remove_prefix(1);
@@ -67,7 +55,7 @@ OutgoingMessage ComposeRedirect(std::string_view message, const mail::Envelope& 
 bool WasRedirectedBy(mail::Message& message, std::string_view recipient) {
   const std::string_view who = StripAngles(recipient);
   for (const mail::HeaderField& field : message.FieldsNamed(kRedirectedFromHeader)) {
-    if (EqualsNoCase(StripAngles(message.Unfolded(field)), who)) return true;
+    if (mail::ascii::EqualsIgnoreCase(StripAngles(message.Unfolded(field)), who)) return true;
   }
   return false;
 }
