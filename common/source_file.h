@@ -32,6 +32,11 @@ class SourceFile {
 
   // Line and column of a byte offset; offsets past the end clamp to the end.
   LineColumn Locate(uint32_t offset) const;
+  // The same, starting the line search at *line_hint (a 1-based line, or 0)
+  // and leaving the offset's line there: offsets met in increasing order
+  // (code generation walks the script front to back) cost a step or two
+  // each instead of a binary search.
+  LineColumn Locate(uint32_t offset, uint32_t* line_hint) const;
   // The text of a 1-based line without its line ending.
   std::string_view LineText(uint32_t line) const;
   uint32_t LineCount() const { return static_cast<uint32_t>(line_starts_.size()); }

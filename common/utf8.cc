@@ -36,8 +36,8 @@ size_t SequenceLength(std::string_view text) {
   return length;
 }
 
-std::optional<size_t> FindInvalid(std::string_view text) {
-  size_t i = 0;
+std::optional<size_t> FindInvalidFrom(std::string_view text, size_t start) {
+  size_t i = start;
   while (i < text.size()) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
@@ -51,8 +51,9 @@ std::optional<size_t> FindInvalid(std::string_view text) {
 }
 
 size_t CountCharacters(std::string_view text) {
-  size_t count = 0;
-  size_t i = 0;
+  // Each ASCII byte is one character.
+  size_t i = AsciiPrefixLength(text);
+  size_t count = i;
   while (i < text.size()) {
     const size_t length = SequenceLength(text.substr(i));
     i += length == 0 ? 1 : length;

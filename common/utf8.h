@@ -8,14 +8,38 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace sievekit::utf8 {
 
+// Length of the leading run of ASCII bytes, checked eight at a time: scripts
+// are mostly ASCII, and the parser validates every string and comment.
+inline size_t AsciiPrefixLength(std::string_view text) {
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    if ((word & kHighBits) != 0) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+// FindInvalid for text whose first `start` bytes are known to be valid
+// (and to end at a character boundary).
+std::optional<size_t> FindInvalidFrom(std::string_view text, size_t start);
+
 // Byte offset of the first invalid sequence, or nullopt when all is valid.
-std::optional<size_t> FindInvalid(std::string_view text);
+// The all-ASCII case, by far the most common, is decided inline.
+inline std::optional<size_t> FindInvalid(std::string_view text) {
+  const size_t ascii = AsciiPrefixLength(text);
+  if (ascii == text.size()) return std::nullopt;
+  return FindInvalidFrom(text, ascii);
+}
 inline bool IsValid(std::string_view text) { return !FindInvalid(text).has_value(); }
 
 // Number of characters; each byte of an invalid sequence counts as one.

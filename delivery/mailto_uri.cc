@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common/utf8.h"
+#include "mail/address.h"
 #include "mail/message.h"
 
 namespace sievekit::delivery {
@@ -27,25 +28,6 @@ bool IsQchar(char c) {
     default:
       return false;
   }
-}
-
-// RFC 5322 §3.2.3 atext.
-bool IsAtext(char c) {
-  if (IsAlpha(c) || IsDigit(c)) return true;
-  if (static_cast<unsigned char>(c) >= 0x80) return true;  // RFC 6532 UTF-8
-  return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
-}
-
-bool IsDotAtom(std::string_view s) {
-  if (s.empty() || s.front() == '.' || s.back() == '.') return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '.') {
-      if (s[i + 1] == '.') return false;
-    } else if (!IsAtext(s[i])) {
-      return false;
-    }
-  }
-  return true;
 }
 
 bool IsQuotedString(std::string_view s) {
@@ -144,14 +126,14 @@ bool IsAddrSpec(std::string_view text) {
   if (at == std::string_view::npos) return false;
   const std::string_view local = text.substr(0, at);
   const std::string_view domain = text.substr(at + 1);
-  if (!IsDotAtom(local) && !IsQuotedString(local)) return false;
+  if (!mail::IsDotAtom(local) && !IsQuotedString(local)) return false;
   if (domain.size() >= 2 && domain.front() == '[' && domain.back() == ']') {
     for (char c : domain.substr(1, domain.size() - 2)) {
       if (c < 33 || c > 126 || c == '[' || c == ']' || c == '\\') return false;
     }
     return true;
   }
-  return IsDotAtom(domain);
+  return mail::IsDotAtom(domain);
 }
 
 std::string UriScheme(std::string_view uri) {

@@ -7,6 +7,7 @@
 
 #include "common/utf8.h"
 #include "editor/mutf7.h"
+#include "mail/ascii.h"
 
 namespace sievekit::editor {
 namespace {
@@ -76,17 +77,6 @@ std::vector<std::string_view> SplitPath(std::string_view path, char delimiter) {
   return parts;
 }
 
-bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::span<const ServerProfile> BuiltinProfiles() { return Profiles(); }
@@ -137,7 +127,7 @@ Result<std::string> FolderToMailbox(std::string_view folder, const ServerProfile
   } else if (parts[0] == "#public") {
     prefix = profile.public_prefix;
     parts.erase(parts.begin());
-  } else if (!(parts.size() == 1 && EqualsIgnoreAsciiCase(parts[0], "INBOX"))) {
+  } else if (!(parts.size() == 1 && mail::ascii::EqualsIgnoreCase(parts[0], "INBOX"))) {
     prefix = profile.personal_prefix;
   }
   std::string mailbox = prefix;
@@ -170,7 +160,7 @@ Result<std::string> MailboxToFolder(std::string_view mailbox, const ServerProfil
   const auto starts = [&](std::string_view prefix) {
     return !prefix.empty() && rest.substr(0, prefix.size()) == prefix;
   };
-  if (EqualsIgnoreAsciiCase(rest, "INBOX")) {
+  if (mail::ascii::EqualsIgnoreCase(rest, "INBOX")) {
     folder = rest;
     rest = {};
   } else if (starts(profile.other_users_prefix)) {

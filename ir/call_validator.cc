@@ -8,7 +8,9 @@
 #include "ir/call_validator.h"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -42,10 +44,9 @@ Value ToValue(ValidationContext& context, const syntax::Argument& a, ArgType typ
   v.span = a.span;
   v.number = a.number;
   v.strings.reserve(a.strings.size());
-  for (const syntax::StringLiteral& s : a.strings) v.strings.push_back({s.value, s.span});
-  for (const auto& transform : context.registry().string_transforms()) {
-    if (!context.IsEnabled(transform.extension)) continue;
-    for (StringValue& sv : v.strings) transform.transform(context, sv);
+  for (const syntax::StringLiteral& s : a.strings) v.strings.push_back(StringValue{s.value, s.span});
+  for (const Registry::ExtensionTransform* transform : context.enabled_string_transforms()) {
+    for (StringValue& sv : v.strings) transform->transform(context, sv);
   }
   return v;
 }
@@ -65,15 +66,57 @@ std::string TagList(const std::vector<const TagSpec*>& tags, std::string_view gr
 
 constexpr std::string_view kRelationalOps[] = {"gt", "ge", "lt", "le", "eq", "ne"};
 
+// Tag group (a view of the TagSpec's group or name) → index in the call's
+// tags. A call has a handful of tags, so they are kept inline, in a plain
+// array searched front to back; only an unusual call spills to the heap.
+class SeenGroups {
+ public:
+  const size_t* Find(std::string_view group) const {
+    for (size_t i = 0; i < count_ && i < kInline; ++i) {
+      if (std::string_view(inline_[i].name, inline_[i].size) == group) return &inline_[i].index;
+    }
+    for (const auto& [name, index] : more_) {
+      if (name == group) return &index;
+    }
+    return nullptr;
+  }
+  void Add(std::string_view group, size_t index) {
+    if (count_ < kInline) {
+      inline_[count_] = {group.data(), group.size(), index};
+    } else {
+      more_.emplace_back(group, index);
+    }
+    ++count_;
+  }
+
+ private:
+  // Plain fields, left uninitialised until used: a call makes one of these.
+  struct Entry {
+    const char* name;
+    size_t size;
+    size_t index;
+  };
+  static constexpr size_t kInline = 8;
+  std::array<Entry, kInline> inline_;
+  size_t count_ = 0;
+  std::vector<std::pair<std::string_view, size_t>> more_;
+};
+
 class CallMatcher {
  public:
+  // Fills in `call`, a default-constructed Call.
   CallMatcher(ValidationContext& context, const CallSpec& spec, std::string_view written_name,
-              Span span, Span name_span)
+              Span span, Span name_span, Call& call)
       : context_(context),
         spec_(spec),
         name_(written_name),
         kind_(KindName(spec.kind)),
-        tags_(context.registry().TagsOf(spec)) {
+        tags_(context.registry().FinalizedTagsOf(spec)),
+        call_(call) {
+    if (tags_ == nullptr) {
+      own_tags_ = context.registry().TagsOf(spec);
+      tags_ = &own_tags_;
+    }
     call_.spec = &spec;
     call_.span = span;
     call_.name_span = name_span;
@@ -83,8 +126,13 @@ class CallMatcher {
   // unknown tag).
   bool silent_failure() const { return silent_failure_; }
 
-  Call Run(const std::vector<syntax::Argument>& arguments) {
+  void Run(const std::vector<syntax::Argument>& arguments) {
     skipped_optional_ = OptionalArgumentsLeftOut(arguments);
+    // Room for every argument up front: no vector of values moves as it grows.
+    size_t tags = 0;
+    for (const syntax::Argument& a : arguments) tags += a.IsTag() ? size_t{1} : size_t{0};
+    call_.tags.reserve(tags);
+    call_.positional.reserve(std::min(arguments.size() - tags, spec_.positional.size()));
     const uint32_t errors_before = context_.diagnostics().error_count();
     // The extension's own checks run only on arguments that are right so far
     // (a string transform may have reported a bad string already).
@@ -93,7 +141,6 @@ class CallMatcher {
         !context_.diagnostics().AtErrorCap()) {
       spec_.validate(context_, call_);
     }
-    return std::move(call_);
   }
 
  private:
@@ -110,9 +157,9 @@ class CallMatcher {
         ++given;
         continue;
       }
-      const std::string name = AsciiLower(arguments[i].tag);
-      for (const TagSpec* t : tags_) {
-        if (t->name == name && t->param && i + 1 < arguments.size() && !arguments[i + 1].IsTag()) {
+      for (const TagSpec* t : *tags_) {
+        if (EqualsAsciiLower(t->name, arguments[i].tag) && t->param && i + 1 < arguments.size() &&
+            !arguments[i + 1].IsTag()) {
           ++i;
           break;
         }
@@ -141,9 +188,9 @@ class CallMatcher {
       return false;
     }
     for (const std::string& group : spec_.required_groups) {
-      if (seen_groups_.count(group) == 0) {
+      if (FindGroup(group) == nullptr) {
         context_.Report(diag::kMissingTaggedArgument, call_.name_span, name_, kind_,
-                        TagList(tags_, group));
+                        TagList(*tags_, group));
         return false;
       }
     }
@@ -173,11 +220,12 @@ class CallMatcher {
 
   bool MatchTag(const std::vector<syntax::Argument>& arguments, size_t* i) {
     const syntax::Argument& a = arguments[*i];
-    const std::string name = AsciiLower(a.tag);
     const TagSpec* tag = nullptr;
-    for (const TagSpec* t : tags_) {
-      if (t->name == name) tag = t;
+    for (const TagSpec* t : *tags_) {
+      if (EqualsAsciiLower(t->name, a.tag)) tag = t;
     }
+    // The lowered name is needed only to report an unknown tag.
+    const std::string name = tag == nullptr ? AsciiLower(a.tag) : std::string();
     // An unknown tag is reported once per command name in a script: the
     // same unknown tag again is the same mistake (the call is still
     // rejected). A repeated one that is also out of place (after the
@@ -194,7 +242,7 @@ class CallMatcher {
       }
       std::vector<std::string_view> names;
       std::vector<std::string> usable;
-      for (const TagSpec* t : tags_) {
+      for (const TagSpec* t : *tags_) {
         names.push_back(t->name);
         if (t->extension == nullptr || context_.IsEnabled(t->extension)) {
           usable.push_back(":" + t->name);
@@ -219,9 +267,9 @@ class CallMatcher {
                            *tag->extension);
       return false;
     }
-    const std::string group = tag->group.empty() ? tag->name : tag->group;
-    if (auto it = seen_groups_.find(group); it != seen_groups_.end()) {
-      const TagSpec* earlier = call_.tags[it->second].spec;
+    const std::string_view group = tag->group.empty() ? tag->name : tag->group;
+    if (const size_t* seen = FindGroup(group)) {
+      const TagSpec* earlier = call_.tags[*seen].spec;
       if (earlier == tag) {
         context_.Report(diag::kDuplicateTag, a.span, tag->name, name_, kind_);
       } else {
@@ -247,24 +295,35 @@ class CallMatcher {
       tag_argument.param = ToValue(context_, p, *tag->param);
       tag_argument.span = a.span.Cover(p.span);
     }
-    seen_groups_.emplace(group, call_.tags.size());
+    seen_groups_.Add(group, call_.tags.size());
     call_.tags.push_back(std::move(tag_argument));
     return true;
   }
 
+  // Index in call_.tags of the tag of this group, if one was seen.
+  const size_t* FindGroup(std::string_view group) const { return seen_groups_.Find(group); }
+
   const TagArgument* TagOfGroup(std::string_view group) const {
-    auto it = seen_groups_.find(std::string(group));
-    return it == seen_groups_.end() ? nullptr : &call_.tags[it->second];
+    const size_t* index = FindGroup(group);
+    return index == nullptr ? nullptr : &call_.tags[*index];
   }
 
-  bool Accepts(std::string_view group) const {
-    return std::find(spec_.groups.begin(), spec_.groups.end(), group) != spec_.groups.end();
+  // For the shared groups only (kComparatorGroup and the like): a template,
+  // so that the group's bit is a constant.
+  template <const std::string_view& kGroup>
+  bool Accepts() const {
+    if (tags_ != &own_tags_) {
+      constexpr uint8_t kBit = SharedGroupBit(kGroup);
+      return (spec_.shared_groups & kBit) != 0;
+    }
+    // Before Registry::Finalize.
+    return std::find(spec_.groups.begin(), spec_.groups.end(), kGroup) != spec_.groups.end();
   }
 
   // False when an error was reported.
   bool ResolveSharedArguments() {
     const Registry& registry = context_.registry();
-    if (Accepts(kMatchTypeGroup)) {
+    if (Accepts<kMatchTypeGroup>()) {
       call_.match_type = registry.DefaultMatchType();
       if (const TagArgument* tag = TagOfGroup(kMatchTypeGroup)) {
         call_.match_type = registry.FindMatchType(tag->spec);
@@ -282,13 +341,13 @@ class CallMatcher {
         }
       }
     }
-    if (Accepts(kComparatorGroup)) {
+    if (Accepts<kComparatorGroup>()) {
       call_.comparator = registry.DefaultComparator();
       if (const TagArgument* tag = TagOfGroup(kComparatorGroup)) {
         if (!ResolveComparator(*tag)) return false;
       }
     }
-    if (Accepts(kAddressPartGroup)) {
+    if (Accepts<kAddressPartGroup>()) {
       call_.address_part = registry.DefaultAddressPart();
       if (const TagArgument* tag = TagOfGroup(kAddressPartGroup)) {
         call_.address_part = registry.FindAddressPart(tag->spec);
@@ -339,11 +398,12 @@ class CallMatcher {
   const CallSpec& spec_;
   std::string_view name_;
   std::string_view kind_;
-  std::vector<const TagSpec*> tags_;
-  std::map<std::string, size_t, std::less<>> seen_groups_;  // group → index in call_.tags
+  const std::vector<const TagSpec*>* tags_;  // the registry's list, or own_tags_
+  std::vector<const TagSpec*> own_tags_;     // before Registry::Finalize only
+  SeenGroups seen_groups_;
   size_t skipped_optional_ = 0;  // leading optional positional arguments left out
   bool silent_failure_ = false;
-  Call call_;
+  Call& call_;
 };
 
 }  // namespace
@@ -359,13 +419,20 @@ void ReportMissingRequire(ValidationContext& context, Span span, std::string_vie
 Call ValidateCall(ValidationContext& context, const CallSpec& spec, std::string_view written_name,
                   Span span, Span name_span, const std::vector<syntax::Argument>& arguments,
                   bool* ok) {
+  Call call;
+  ValidateCallInto(context, spec, written_name, span, name_span, arguments, &call, ok);
+  return call;
+}
+
+void ValidateCallInto(ValidationContext& context, const CallSpec& spec,
+                      std::string_view written_name, Span span, Span name_span,
+                      const std::vector<syntax::Argument>& arguments, Call* call, bool* ok) {
   const uint32_t errors_before = context.diagnostics().error_count();
-  CallMatcher matcher(context, spec, written_name, span, name_span);
-  Call call = matcher.Run(arguments);
+  CallMatcher matcher(context, spec, written_name, span, name_span, *call);
+  matcher.Run(arguments);
   if (ok != nullptr) {
     *ok = context.diagnostics().error_count() == errors_before && !matcher.silent_failure();
   }
-  return call;
 }
 
 }  // namespace sievekit::ir

@@ -18,6 +18,13 @@ namespace sievekit::ir {
 Call ValidateCall(ValidationContext& context, const CallSpec& spec, std::string_view written_name,
                   Span span, Span name_span, const std::vector<syntax::Argument>& arguments,
                   bool* ok = nullptr);
+// The same, building the Call in place: *call must be default-constructed
+// (the validator fills in the IR node that holds it, instead of moving a
+// finished Call there).
+void ValidateCallInto(ValidationContext& context, const CallSpec& spec,
+                      std::string_view written_name, Span span, Span name_span,
+                      const std::vector<syntax::Argument>& arguments, Call* call,
+                      bool* ok = nullptr);
 
 // "command" or "test", for messages.
 std::string_view KindName(CallKind kind);

@@ -16,12 +16,34 @@ std::string_view ArgTypeName(ArgType type) {
   return "?";
 }
 
+namespace {
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = LowerAscii(c);
   return out;
+}
+
+AsciiLowered::AsciiLowered(std::string_view s) {
+  // Names are usually written in lower case already: then the text is its
+  // own lowered form.
+  size_t first_upper = 0;
+  while (first_upper < s.size() && !(s[first_upper] >= 'A' && s[first_upper] <= 'Z')) {
+    ++first_upper;
+  }
+  if (first_upper == s.size()) {
+    view_ = s;
+    return;
+  }
+  if (s.size() > sizeof buffer_) {
+    long_ = AsciiLower(s);
+    view_ = long_;
+    return;
+  }
+  for (size_t i = 0; i < s.size(); ++i) buffer_[i] = LowerAscii(s[i]);
+  view_ = std::string_view(buffer_, s.size());
 }
 
 // Registration errors are programming errors in an extension (two extensions
@@ -146,6 +168,7 @@ void ExtensionBuilder::DecorateActions(const vm::ActionDecorator* decorator) {
 
 void Registry::Register(const ExtensionSpec& spec,
                         const std::function<void(ExtensionBuilder&)>& fn) {
+  finalized_ = false;
   const ExtensionSpec* extension = nullptr;
   if (spec.name.empty()) {
     if (base_ == nullptr) base_ = &extensions_.emplace_back(spec);
@@ -186,6 +209,20 @@ void Registry::Finalize() {
     if (!found) RegistrationError("tag ':" + tag->name + "' added to unknown '" + call + "'");
   }
   pending_tags_.clear();
+  // Everything below is a function of what is registered; worked out once
+  // here instead of for every call a script makes.
+  finalized_ = false;
+  for (CallSpec& call : calls_) {
+    call.accepted_tags = TagsOf(call);
+    call.shared_groups = 0;
+    for (const std::string& group : call.groups) call.shared_groups |= SharedGroupBit(group);
+  }
+  command_index_.Build(commands_);
+  test_index_.Build(tests_);
+  default_match_type_ = DefaultMatchType();
+  default_comparator_ = DefaultComparator();
+  default_address_part_ = DefaultAddressPart();
+  finalized_ = true;
 }
 
 const ExtensionSpec* Registry::FindExtension(std::string_view name) const {
@@ -193,18 +230,75 @@ const ExtensionSpec* Registry::FindExtension(std::string_view name) const {
   return it == extensions_by_name_.end() ? nullptr : it->second;
 }
 
+uint32_t Registry::CallIndex::Hash(std::string_view name) {
+  // The length and three of the bytes tell the few dozen names apart well
+  // enough (collisions only cost a probe); multiplying mixes them into the
+  // low bits the table uses.
+  if (name.empty()) return 0;
+  const auto byte = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(name[i]));
+  };
+  const uint32_t key = static_cast<uint32_t>(name.size()) << 24 ^ byte(0) << 16 ^
+                       byte(name.size() / 2) << 8 ^ byte(name.size() - 1);
+  return (key * 0x9E3779B1u) >> 16;
+}
+
+void Registry::CallIndex::Build(const std::map<std::string, CallSpec*, std::less<>>& calls) {
+  size_t size = 16;
+  while (size < 2 * calls.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  for (const auto& [name, spec] : calls) {
+    size_t i = Hash(name) & (size - 1);
+    while (slots_[i].spec != nullptr) i = (i + 1) & (size - 1);
+    slots_[i] = Slot{name, spec};
+  }
+}
+
+CallSpec* Registry::CallIndex::Find(std::string_view name) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Hash(name) & mask; slots_[i].spec != nullptr; i = (i + 1) & mask) {
+    if (slots_[i].name == name) return slots_[i].spec;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// A case-insensitive lookup by `find`, which takes lower-case names. Names
+// are mostly written in lower case: the text is tried as it is first, and
+// only lowered (then tried again) when that misses.
+template <typename Find>
+CallSpec* FindLower(const Find& find, std::string_view name) {
+  if (CallSpec* spec = find(name)) return spec;
+  const AsciiLowered lower(name);
+  if (lower.view().data() == name.data()) return nullptr;  // already lower case
+  return find(lower.view());
+}
+
+CallSpec* FindInMap(const std::map<std::string, CallSpec*, std::less<>>& map,
+                    std::string_view name) {
+  auto it = map.find(name);
+  return it == map.end() ? nullptr : it->second;
+}
+
+}  // namespace
+
 const CallSpec* Registry::FindCommand(std::string_view name) const {
-  auto it = commands_.find(AsciiLower(name));
-  return it == commands_.end() ? nullptr : it->second;
+  if (finalized_) {
+    return FindLower([this](std::string_view n) { return command_index_.Find(n); }, name);
+  }
+  return FindLower([this](std::string_view n) { return FindInMap(commands_, n); }, name);
 }
 
 const CallSpec* Registry::FindTest(std::string_view name) const {
-  auto it = tests_.find(AsciiLower(name));
-  return it == tests_.end() ? nullptr : it->second;
+  if (finalized_) {
+    return FindLower([this](std::string_view n) { return test_index_.Find(n); }, name);
+  }
+  return FindLower([this](std::string_view n) { return FindInMap(tests_, n); }, name);
 }
 
 const ComparatorSpec* Registry::FindComparator(std::string_view name) const {
-  auto it = comparators_by_name_.find(AsciiLower(name));
+  auto it = comparators_by_name_.find(AsciiLowered(name).view());
   return it == comparators_by_name_.end() ? nullptr : it->second;
 }
 
@@ -223,6 +317,7 @@ const AddressPartSpec* Registry::FindAddressPart(const TagSpec* tag) const {
 }
 
 const MatchTypeSpec* Registry::DefaultMatchType() const {
+  if (finalized_) return default_match_type_;
   for (const MatchTypeSpec& m : match_types_) {
     if (m.tag->name == "is") return &m;
   }
@@ -230,10 +325,12 @@ const MatchTypeSpec* Registry::DefaultMatchType() const {
 }
 
 const ComparatorSpec* Registry::DefaultComparator() const {
+  if (finalized_) return default_comparator_;
   return FindComparator("i;ascii-casemap");
 }
 
 const AddressPartSpec* Registry::DefaultAddressPart() const {
+  if (finalized_) return default_address_part_;
   for (const AddressPartSpec& a : address_parts_) {
     if (a.tag->name == "all") return &a;
   }
@@ -241,30 +338,35 @@ const AddressPartSpec* Registry::DefaultAddressPart() const {
 }
 
 const AddressPartSpec* Registry::FindAddressPart(std::string_view name) const {
-  const std::string lower = AsciiLower(name);
+  const AsciiLowered lower(name);
   for (const AddressPartSpec& a : address_parts_) {
-    if (a.tag->name == lower) return &a;
+    if (a.tag->name == lower.view()) return &a;
   }
   return nullptr;
 }
 
 const MatchTypeSpec* Registry::FindMatchType(std::string_view name) const {
-  const std::string lower = AsciiLower(name);
+  const AsciiLowered lower(name);
   for (const MatchTypeSpec& m : match_types_) {
-    if (m.tag->name == lower) return &m;
+    if (m.tag->name == lower.view()) return &m;
   }
   return nullptr;
 }
 
 const TagSpec* Registry::FindTag(const CallSpec& call, std::string_view name) const {
-  const std::string lower = AsciiLower(name);
-  for (const TagSpec* tag : TagsOf(call)) {
-    if (tag->name == lower) return tag;
-  }
-  return nullptr;
+  // Tag names are stored lower case.
+  auto find = [name](const std::vector<const TagSpec*>& tags) -> const TagSpec* {
+    for (const TagSpec* tag : tags) {
+      if (EqualsAsciiLower(tag->name, name)) return tag;
+    }
+    return nullptr;
+  };
+  if (const std::vector<const TagSpec*>* tags = FinalizedTagsOf(call)) return find(*tags);
+  return find(TagsOf(call));
 }
 
 std::vector<const TagSpec*> Registry::TagsOf(const CallSpec& call) const {
+  if (finalized_) return call.accepted_tags;
   std::vector<const TagSpec*> out = call.tags;
   for (const TagSpec* tag : group_tags_) {
     if (std::find(call.groups.begin(), call.groups.end(), tag->group) != call.groups.end()) {
@@ -275,15 +377,15 @@ std::vector<const TagSpec*> Registry::TagsOf(const CallSpec& call) const {
 }
 
 bool Registry::IsEnvelopePart(std::string_view name) const {
-  const std::string lower = AsciiLower(name);
-  return std::find(envelope_parts_.begin(), envelope_parts_.end(), lower) !=
+  const AsciiLowered lower(name);
+  return std::find(envelope_parts_.begin(), envelope_parts_.end(), lower.view()) !=
          envelope_parts_.end();
 }
 
 const VariableNamespaceSpec* Registry::FindVariableNamespace(std::string_view name) const {
-  const std::string lower = AsciiLower(name);
+  const AsciiLowered lower(name);
   for (const VariableNamespaceSpec& spec : variable_namespaces_) {
-    if (spec.name == lower) return &spec;
+    if (spec.name == lower.view()) return &spec;
   }
   return nullptr;
 }

@@ -109,7 +109,23 @@ struct CallSpec {
   ValidateHook validate;             // semantic checks after the signature matched
   GuardHook guard;                   // tests only; see GuardHook
   const vm::CallRuntime* runtime = nullptr;  // how the VM prepares and runs it
+  // Filled in by Registry::Finalize (extensions leave it alone): `tags` and
+  // the members of `groups`, i.e. Registry::TagsOf, built once rather than
+  // for every call the validator checks.
+  std::vector<const TagSpec*> accepted_tags;
+  // Filled in by Registry::Finalize too: which of the three shared groups
+  // `groups` names, as SharedGroupBit bits.
+  uint8_t shared_groups = 0;
 };
+
+// A bit for each shared tag group (0 for any other name), for
+// CallSpec::shared_groups.
+constexpr uint8_t SharedGroupBit(std::string_view group) {
+  return group == kComparatorGroup    ? 1
+         : group == kMatchTypeGroup   ? 2
+         : group == kAddressPartGroup ? 4
+                                      : 0;
+}
 
 // What a comparator can do (RFC 4790 §4).
 struct ComparatorSpec {
@@ -216,6 +232,11 @@ class Registry {
   const AddressPartSpec* DefaultAddressPart() const;      // :all
   // The tags a call accepts: its own and those of the groups it accepts.
   std::vector<const TagSpec*> TagsOf(const CallSpec& call) const;
+  // The same list without copying it, once Finalize has built it; null
+  // before Finalize (or after a later Register), when only TagsOf works.
+  const std::vector<const TagSpec*>* FinalizedTagsOf(const CallSpec& call) const {
+    return finalized_ ? &call.accepted_tags : nullptr;
+  }
   bool IsEnvelopePart(std::string_view name) const;
   // The namespace whose first component is `name` (case-insensitive).
   const VariableNamespaceSpec* FindVariableNamespace(std::string_view name) const;
@@ -254,10 +275,62 @@ class Registry {
   std::vector<ExtensionTransform> string_transforms_;
   std::vector<ExtensionDecorator> decorators_;
   const ExtensionSpec* base_ = nullptr;
+  // Set by Finalize, cleared by Register: whether accepted_tags and the
+  // defaults below are up to date.
+  bool finalized_ = false;
+  // Hash indexes of commands_ and tests_ (views of their keys), built by
+  // Finalize for the lookups of every command and test a script makes: a
+  // few dozen short names, in an open-addressing table with a cheap hash
+  // (a std::map compares strings at every level, std::unordered_map hashes
+  // with a general-purpose function and walks bucket lists).
+  class CallIndex {
+   public:
+    void Build(const std::map<std::string, CallSpec*, std::less<>>& calls);
+    CallSpec* Find(std::string_view name) const;
+
+   private:
+    static uint32_t Hash(std::string_view name);
+    struct Slot {
+      std::string_view name;
+      CallSpec* spec = nullptr;  // null: empty
+    };
+    std::vector<Slot> slots_;  // a power of two in size, at most half full
+  };
+  CallIndex command_index_;
+  CallIndex test_index_;
+  const MatchTypeSpec* default_match_type_ = nullptr;
+  const ComparatorSpec* default_comparator_ = nullptr;
+  const AddressPartSpec* default_address_part_ = nullptr;
 };
 
 // Lower-cases ASCII letters (identifiers, tags and extension names are
 // case-insensitive).
 std::string AsciiLower(std::string_view s);
+// Whether AsciiLower(text) == lower, without building the lowered copy.
+inline bool EqualsAsciiLower(std::string_view lower, std::string_view text) {
+  if (lower.size() != text.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
+}
+
+// AsciiLower without allocating for short names: the view is the text
+// itself when it has no upper-case letter (so the text must outlive this
+// object), else a lowered copy in a buffer of its own.
+class AsciiLowered {
+ public:
+  explicit AsciiLowered(std::string_view s);
+  AsciiLowered(const AsciiLowered&) = delete;
+  AsciiLowered& operator=(const AsciiLowered&) = delete;
+
+  std::string_view view() const { return view_; }
+
+ private:
+  char buffer_[32];
+  std::string long_;  // when the text does not fit the buffer
+  std::string_view view_;
+};
 
 }  // namespace sievekit::ir

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <typeindex>
 #include <utility>
+#include <vector>
 
 #include "common/diagnostic.h"
 #include "common/extension_config.h"
@@ -38,7 +39,9 @@ class ValidationContext {
  public:
   ValidationContext(const Registry& registry, const CompileOptions& options,
                     const SourceFile& source, Diagnostics& diagnostics)
-      : registry_(registry), options_(options), source_(source), diagnostics_(diagnostics) {}
+      : registry_(registry), options_(options), source_(source), diagnostics_(diagnostics) {
+    UpdateStringTransforms();
+  }
 
   const Registry& registry() const { return registry_; }
   const CompileOptions& options() const { return options_; }
@@ -74,17 +77,28 @@ class ValidationContext {
     return *static_cast<T*>(it->second.get());
   }
 
-  void Enable(const ExtensionSpec* extension) { enabled_.insert(extension); }
+  // The string transforms (Registry::string_transforms) of the extensions
+  // enabled now, in registry order: kept up to date by Enable and Disable,
+  // since every string of a script goes through them.
+  const std::vector<const Registry::ExtensionTransform*>& enabled_string_transforms() const {
+    return enabled_transforms_;
+  }
+
+  void Enable(const ExtensionSpec* extension);
   // Undoes Enable, for extensions enabled only within a guarded block
   // (ihave, RFC 5463).
-  void Disable(const ExtensionSpec* extension) { enabled_.erase(extension); }
+  void Disable(const ExtensionSpec* extension);
 
  private:
   const Registry& registry_;
   const CompileOptions& options_;
   const SourceFile& source_;
   Diagnostics& diagnostics_;
-  std::set<const ExtensionSpec*> enabled_;
+  // A script enables a handful of extensions and IsEnabled runs for every
+  // string it holds: a short vector searched front to back beats a set.
+  std::vector<const ExtensionSpec*> enabled_;
+  std::vector<const Registry::ExtensionTransform*> enabled_transforms_;
+  void UpdateStringTransforms();
   std::set<std::pair<const CallSpec*, std::string>> unknown_tags_;
   std::map<std::type_index, std::shared_ptr<void>> states_;
 };

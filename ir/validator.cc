@@ -67,20 +67,22 @@ class Validator {
   std::vector<Statement> ValidateBlock(const std::vector<syntax::Command>& commands,
                                        bool top_level) {
     std::vector<Statement> out;
+    out.reserve(commands.size());  // at most one statement per command
     bool seen_other_command = false;
     bool in_orphan_chain = false;  // after an elsif/else without if
     for (size_t i = 0; i < commands.size() && !Stopped(); ++i) {
       const syntax::Command& c = commands[i];
-      const std::string name = AsciiLower(c.name);
-      const bool continues_chain = name == "elsif" || name == "else";
+      // Compared without a lowered copy: most names differ in length.
+      auto is = [&c](std::string_view lower) { return EqualsAsciiLower(lower, c.name); };
+      const bool continues_chain = is("elsif") || is("else");
       if (!continues_chain) in_orphan_chain = false;
-      if (name == "require") {
+      if (is("require")) {
         ValidateRequire(c, top_level, seen_other_command);
         continue;
       }
       seen_other_command = true;
-      if (name == "if") {
-        out.push_back(ValidateIfChain(commands, &i));
+      if (is("if")) {
+        ValidateIfChain(commands, &i, out.emplace_back());
       } else if (continues_chain) {
         if (!in_orphan_chain) {
           context_.Report(diag::kElseWithoutIf, NameSpan(c.identifier_token), c.name);
@@ -88,18 +90,19 @@ class Validator {
         in_orphan_chain = true;
         // Validate the body anyway, so errors inside it are not hidden.
         if (c.block) ValidateBlock(c.block->commands, false);
-      } else if (name == "stop") {
+      } else if (is("stop")) {
         ValidateStop(c);
-        Statement s;
+        Statement& s = out.emplace_back();
         s.kind = Statement::Kind::kStop;
         s.span = c.span;
-        out.push_back(std::move(s));
-      } else if (auto call = ValidateCommandCall(c)) {
-        Statement s;
+      } else {
+        // Built in place; dropped again when the command is unknown. (No
+        // reallocation can move it meanwhile: `out` has room for every
+        // command, and nested blocks fill vectors of their own.)
+        Statement& s = out.emplace_back();
         s.kind = Statement::Kind::kCall;
         s.span = c.span;
-        s.call = std::move(*call);
-        out.push_back(std::move(s));
+        if (!ValidateCommandCall(c, s.call)) out.pop_back();
       }
     }
     return out;
@@ -164,18 +167,18 @@ class Validator {
     }
   }
 
-  Statement ValidateIfChain(const std::vector<syntax::Command>& commands, size_t* index) {
-    Statement s;
+  // Fills in `s`, a default-constructed Statement.
+  void ValidateIfChain(const std::vector<syntax::Command>& commands, size_t* index, Statement& s) {
     s.kind = Statement::Kind::kIf;
     s.span = commands[*index].span;
     for (;;) {
       const syntax::Command& c = commands[*index];
       s.span = s.span.Cover(c.span);
-      Branch branch;
+      Branch& branch = s.branches.emplace_back();
       branch.span = c.span;
       Guard guard;
       if (CheckNoArguments(c.name, "command", c.arguments)) {
-        branch.condition = ValidateConditionOf(c, &guard);
+        ValidateConditionOf(c, &guard, branch.condition);
       }
       if (!c.block) {
         context_.Report(diag::kMissingBlock, c.span, c.name);
@@ -184,15 +187,13 @@ class Validator {
         branch.body = ValidateBlock(c.block->commands, false);
         DisableAll(enabled);
       }
-      s.branches.push_back(std::move(branch));
       if (*index + 1 >= commands.size()) break;
       const syntax::Command& next = commands[*index + 1];
-      const std::string next_name = AsciiLower(next.name);
-      if (next_name == "elsif") {
+      if (EqualsAsciiLower("elsif", next.name)) {
         ++*index;
         continue;
       }
-      if (next_name == "else") {
+      if (EqualsAsciiLower("else", next.name)) {
         ++*index;
         s.span = s.span.Cover(next.span);
         if (CheckNoArguments(next.name, "command", next.arguments)) {
@@ -207,7 +208,6 @@ class Validator {
       }
       break;
     }
-    return s;
   }
 
   // Enables those of `extensions` not enabled yet; returns them, for
@@ -226,82 +226,89 @@ class Validator {
     for (const ExtensionSpec* e : extensions) context_.Disable(e);
   }
 
-  // The single test of an if or elsif.
-  Test ValidateConditionOf(const syntax::Command& c, Guard* guard) {
+  // The single test of an if or elsif, into `out` (default-constructed,
+  // and left so when there is no single test).
+  void ValidateConditionOf(const syntax::Command& c, Guard* guard, Test& out) {
     if (c.tests.empty()) {
       context_.Report(diag::kMissingTest, NameSpan(c.identifier_token), c.name, "command",
                       "a test");
-      return Test{};
+      return;
     }
     if (c.test_list) {
       context_.Report(diag::kMissingTest, c.tests.front().span, c.name, "command",
                       "a single test, not a test list (use anyof or allof)");
-      return Test{};
+      return;
     }
-    return ValidateTest(c.tests.front(), guard);
+    ValidateTest(c.tests.front(), guard, out);
   }
 
-  // Validates a test; `guard` receives what the test guarantees where it
-  // is true.
-  Test ValidateTest(const syntax::Test& t, Guard* guard) {
-    Test out;
+  // Validates a test into `out` (default-constructed: tests are built in
+  // place in the IR); `guard` receives what the test guarantees where it is
+  // true.
+  void ValidateTest(const syntax::Test& t, Guard* guard, Test& out) {
     out.span = t.span;
-    const std::string name = AsciiLower(t.name);
+    // Compared without a lowered copy: most names differ in length.
+    auto is = [&t](std::string_view lower) { return EqualsAsciiLower(lower, t.name); };
     const Span name_span = NameSpan(t.identifier_token);
-    if (name == "true" || name == "false") {
-      out.kind = name == "true" ? Test::Kind::kTrue : Test::Kind::kFalse;
+    if (is("true") || is("false")) {
+      out.kind = is("true") ? Test::Kind::kTrue : Test::Kind::kFalse;
       if (CheckNoArguments(t.name, "test", t.arguments)) CheckNoTests(t.name, "test", t.tests);
-      return out;
+      return;
     }
-    if (name == "not" || name == "anyof" || name == "allof") {
-      out.kind = name == "not"     ? Test::Kind::kNot
-                 : name == "anyof" ? Test::Kind::kAnyOf
-                                   : Test::Kind::kAllOf;
-      if (!CheckNoArguments(t.name, "test", t.arguments)) return out;
-      const bool want_list = name != "not";
+    if (is("not") || is("anyof") || is("allof")) {
+      out.kind = is("not")     ? Test::Kind::kNot
+                 : is("anyof") ? Test::Kind::kAnyOf
+                               : Test::Kind::kAllOf;
+      if (!CheckNoArguments(t.name, "test", t.arguments)) return;
+      const bool want_list = out.kind != Test::Kind::kNot;
       if (t.tests.empty() || t.test_list != want_list) {
         context_.Report(diag::kMissingTest, t.tests.empty() ? name_span : t.tests.front().span,
                         t.name, "test",
                         want_list ? "a test list in parentheses" : "a single test");
-        return out;
+        return;
       }
-      if (out.kind == Test::Kind::kAllOf) return ValidateAllOf(t, std::move(out), guard);
+      if (out.kind == Test::Kind::kAllOf) {
+        ValidateAllOf(t, out, guard);
+        return;
+      }
       // Where `not` or `anyof` is true, no child is known to be true.
       bool never_true = out.kind == Test::Kind::kAnyOf;
+      // Reserved so that no child moves while a later one is validated.
+      out.children.reserve(t.tests.size());
       for (const syntax::Test& child : t.tests) {
         Guard child_guard;
-        out.children.push_back(ValidateTest(child, &child_guard));
+        ValidateTest(child, &child_guard, out.children.emplace_back());
         never_true = never_true && child_guard.never_true;
       }
       guard->never_true = never_true;
-      return out;
+      return;
     }
     out.kind = Test::Kind::kFalse;
-    const CallSpec* spec = registry().FindTest(name);
+    const CallSpec* spec = registry().FindTest(t.name);
     if (spec == nullptr || !Offered(*spec)) {
       ReportUnknown(t.name, name_span, /*as_test=*/true);
-      return out;
+      return;
     }
     if (spec->extension != nullptr && !context_.IsEnabled(spec->extension)) {
       ReportMissingRequire(context_, name_span, "test", spec->name, *spec->extension);
-      return out;
+      return;
     }
     bool ok = false;
-    out.call = ValidateCall(context_, *spec, t.name, t.span, name_span, t.arguments, &ok);
+    ValidateCallInto(context_, *spec, t.name, t.span, name_span, t.arguments, &out.call, &ok);
     CheckSubTests(*spec, t.name, t.arguments, t.tests, name_span, ok);
     out.kind = Test::Kind::kCall;
     if (ok && spec->guard) FoldGuard(out, guard);
-    return out;
   }
 
   // allof evaluates its tests left to right and stops at the first false
   // one (RFC 5463 §4 item 5), so what a test guarantees holds for the tests
   // after it, and once one is known false the rest never run.
-  Test ValidateAllOf(const syntax::Test& t, Test out, Guard* guard) {
+  void ValidateAllOf(const syntax::Test& t, Test& out, Guard* guard) {
     std::vector<const ExtensionSpec*> enabled;
+    out.children.reserve(t.tests.size());  // no child moves while the next is validated
     for (const syntax::Test& child : t.tests) {
       Guard child_guard;
-      out.children.push_back(ValidateTest(child, &child_guard));
+      ValidateTest(child, &child_guard, out.children.emplace_back());
       if (child_guard.never_true) {
         guard->never_true = true;
         break;
@@ -316,7 +323,6 @@ class Validator {
       out.kind = Test::Kind::kFalse;
       out.children.clear();
     }
-    return out;
   }
 
   // Replaces a guard test by its compile-time value. An extension it makes
@@ -340,20 +346,22 @@ class Validator {
     guard->enables = std::move(enables);
   }
 
-  std::optional<Call> ValidateCommandCall(const syntax::Command& c) {
+  // Validates a registered command into `call` (default-constructed);
+  // false when the command is unknown or not enabled, with `call` unused.
+  bool ValidateCommandCall(const syntax::Command& c, Call& call) {
     const Span name_span = NameSpan(c.identifier_token);
     const CallSpec* spec = registry().FindCommand(c.name);
     if (spec == nullptr || !Offered(*spec)) {
       ReportUnknown(c.name, name_span, /*as_test=*/false);
       if (c.block) ValidateBlock(c.block->commands, false);
-      return std::nullopt;
+      return false;
     }
     if (spec->extension != nullptr && !context_.IsEnabled(spec->extension)) {
       ReportMissingRequire(context_, name_span, "command", spec->name, *spec->extension);
-      return std::nullopt;
+      return false;
     }
     bool ok = false;
-    Call call = ValidateCall(context_, *spec, c.name, c.span, name_span, c.arguments, &ok);
+    ValidateCallInto(context_, *spec, c.name, c.span, name_span, c.arguments, &call, &ok);
     CheckSubTests(*spec, c.name, c.arguments, c.tests, name_span, ok);
     if (spec->takes_block) {
       if (!c.block) {
@@ -364,7 +372,7 @@ class Validator {
     } else {
       CheckNoBlock(c);
     }
-    return call;
+    return true;
   }
 
   // Registered calls take no tests. A "test" that is really one of the

@@ -14,7 +14,8 @@ namespace {
 using Token = AddressParser::Token;
 
 // RFC 5322 atext, plus 8-bit bytes (RFC 6532 allows UTF-8 in addresses).
-constexpr bool IsAtext(char c) {
+// Here rather than only behind IsAtext: the tokenizer asks for every byte.
+constexpr bool IsAtextByte(char c) {
   const auto byte = static_cast<unsigned char>(c);
   if (byte >= 0x80) return true;
   if (ascii::IsAlpha(c) || ascii::IsDigit(c)) return true;
@@ -95,18 +96,7 @@ size_t SkipDelimited(std::string_view value, size_t i, char close) {
 }
 
 // True when local (unquoted) is not a dot-atom and needs quotes in an address.
-bool NeedsQuoting(std::string_view local) {
-  if (local.empty()) return false;
-  if (local.front() == '.' || local.back() == '.') return true;
-  for (size_t i = 0; i < local.size(); ++i) {
-    if (local[i] == '.') {
-      if (local[i + 1] == '.') return true;
-    } else if (!IsAtext(local[i])) {
-      return true;
-    }
-  }
-  return false;
-}
+bool NeedsQuoting(std::string_view local) { return !local.empty() && !IsDotAtom(local); }
 
 // The view value[begin, end) when it can serve as is, else the arena copy
 // of built; "plain" says which.
@@ -161,6 +151,20 @@ constexpr std::array<std::string_view, 37> kAddressHeaders = {
 
 }  // namespace
 
+bool IsAtext(char c) { return IsAtextByte(c); }
+
+bool IsDotAtom(std::string_view text) {
+  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.') {
+      if (text[i + 1] == '.') return false;
+    } else if (!IsAtextByte(text[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool IsAddressHeader(std::string_view name) {
   for (std::string_view known : kAddressHeaders) {
     if (ascii::EqualsIgnoreCase(known, name)) return true;
@@ -200,10 +204,10 @@ void AddressParser::Tokenize(std::string_view value) {
       token.kind = Token::kSpecial;
       token.end = i + 1;
       token.text = value.substr(i, 1);
-    } else if (IsAtext(c)) {
+    } else if (IsAtextByte(c)) {
       token.kind = Token::kAtom;
       size_t end = i + 1;
-      while (end < value.size() && IsAtext(value[end])) ++end;
+      while (end < value.size() && IsAtextByte(value[end])) ++end;
       token.end = end;
       token.text = value.substr(i, end - i);
     } else {
@@ -558,7 +562,7 @@ EnvelopePath AddressParser::ParseEnvelopePath(std::string_view path, TextArena* 
     }
     i = end;
   } else {
-    while (i < inner.size() && (IsAtext(inner[i]) || inner[i] == '.')) ++i;
+    while (i < inner.size() && (IsAtextByte(inner[i]) || inner[i] == '.')) ++i;
     address.local_part = inner.substr(local_begin, i - local_begin);
   }
   if (address.local_part.empty() && i == local_begin) return result;

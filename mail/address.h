@@ -128,4 +128,11 @@ class AddressParser {
 // Return-Path, Delivered-To, ...), case-insensitive.
 bool IsAddressHeader(std::string_view name);
 
+// RFC 5322 §3.2.3 atext, plus every byte above 0x7F (RFC 6532 allows UTF-8
+// in addresses).
+bool IsAtext(char c);
+// RFC 5322 dot-atom-text: atext runs joined by single dots, no dot at either
+// end; false for the empty string.
+bool IsDotAtom(std::string_view text);
+
 }  // namespace sievekit::mail

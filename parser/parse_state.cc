@@ -2,6 +2,8 @@
 // limits, and the wording of syntax errors.
 #include "parser/parse_state.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common/diagnostic_catalogue.h"
@@ -102,32 +104,26 @@ std::string DescribeExpected(uint16_t expected) {
 }  // namespace
 
 ParseState::ParseState(const SourceFile& source, const Limits& limits, Diagnostics& diagnostics)
-    : source_(source), limits_(limits), diagnostics_(diagnostics) {}
-
-uint32_t ParseState::PushToken(TokenKind kind, Span span) {
-  tokens_.push_back(Token{kind, span, trivia_mark_});
-  trivia_mark_ = static_cast<uint32_t>(trivia_.size());
-  return static_cast<uint32_t>(tokens_.size() - 1);
+    : source_(source),
+      text_begin_(source.text().data()),
+      limits_(limits),
+      diagnostics_(diagnostics) {
+  // Scripts have a token (and a piece of trivia) every five bytes or so.
+  // Room for them up front spares growing the two largest vectors of the
+  // parse by doubling, which copies them over and over.
+  const size_t estimate = std::min<size_t>(source.text().size(), limits.max_script_size) / 4 + 16;
+  tokens_.reserve(estimate);
+  trivia_.reserve(estimate);
 }
 
-void ParseState::PushTrivia(TriviaKind kind, Span span) {
-  trivia_.push_back(Trivia{kind, span});
-  if (kind != TriviaKind::kWhitespace) {
-    if (auto bad = utf8::FindInvalid(source_.Slice(span))) {
-      const uint32_t at = span.begin + static_cast<uint32_t>(*bad);
-      diagnostics_.Report(diag::kInvalidUtf8Comment, {at, at + 1});
-    }
+void ParseState::CheckComment(Span span) {
+  if (auto bad = utf8::FindInvalid(source_.Slice(span))) {
+    const uint32_t at = span.begin + static_cast<uint32_t>(*bad);
+    diagnostics_.Report(diag::kInvalidUtf8Comment, {at, at + 1});
   }
 }
 
-Span ParseState::SpanOf(TokenRange range) const {
-  return {tokens_[range.first].span.begin, tokens_[range.last].span.end};
-}
-
-bool ParseState::NestingAllowed(bool block) {
-  const uint32_t depth = block ? block_depth_ : test_depth_;
-  const uint32_t limit = block ? limits_.max_block_depth : limits_.max_test_depth;
-  if (depth <= limit) return true;
+bool ParseState::NestingTooDeep(bool block, uint32_t limit) {
   if (!nesting_reported_) {
     nesting_reported_ = true;
     diagnostics_.Report(block ? diag::kBlockNestingTooDeep : diag::kTestNestingTooDeep,
@@ -139,30 +135,32 @@ bool ParseState::NestingAllowed(bool block) {
 void ParseState::BeginCommand() {
   command_checkpoints_.push_back(Checkpoint{static_cast<uint32_t>(tokens_.size()),
                                             static_cast<uint32_t>(trivia_.size()), trivia_mark_});
-  open_commands_.emplace_back();
-  open_commands_.back().tokens.first = static_cast<uint32_t>(tokens_.size());
+  open_commands_.push_back(CommandFrame{nullptr, nullptr, static_cast<uint32_t>(tokens_.size())});
   owners_.push_back(Owner::kCommand);
   test_list_reported_.push_back(false);
 }
 
+Command& ParseState::OpenCommand() { return *open_commands_.back().node; }
+
+Test& ParseState::OpenTest() { return *open_tests_.back().node; }
+
 void ParseState::EndCommand() {
-  Command command = std::move(open_commands_.back());
-  open_commands_.pop_back();
+  Command& command = OpenCommand();
   owners_.pop_back();
   test_list_reported_.pop_back();
   command_checkpoints_.pop_back();
   command.tokens.last = static_cast<uint32_t>(tokens_.size() - 1);
   command.span = SpanOf(command.tokens);
-  if (open_commands_.empty()) {
-    top_level_.push_back(std::move(command));
-  } else {
-    open_commands_.back().block->commands.push_back(std::move(command));
-  }
+  open_commands_.pop_back();
 }
 
 void ParseState::AbandonCommand() {
   const Checkpoint checkpoint = command_checkpoints_.back();
   command_checkpoints_.pop_back();
+  // Its node (if its name was read) is the last of its siblings.
+  if (const CommandFrame& frame = open_commands_.back(); frame.node != nullptr) {
+    frame.siblings->pop_back();
+  }
   open_commands_.pop_back();
   owners_.pop_back();
   test_list_reported_.pop_back();
@@ -173,32 +171,36 @@ void ParseState::AbandonCommand() {
 
 void ParseState::BeginTest() {
   ++test_depth_;
-  open_tests_.emplace_back();
-  open_tests_.back().tokens.first = static_cast<uint32_t>(tokens_.size());
+  open_tests_.push_back(TestFrame{nullptr, nullptr, static_cast<uint32_t>(tokens_.size()), 0});
   owners_.push_back(Owner::kTest);
   test_list_reported_.push_back(false);
 }
 
 void ParseState::EndTest() {
   --test_depth_;
-  Test test = std::move(open_tests_.back());
+  const TestFrame frame = open_tests_.back();
   open_tests_.pop_back();
   owners_.pop_back();
   test_list_reported_.pop_back();
+  Test& test = *frame.node;
   test.tokens.last = static_cast<uint32_t>(tokens_.size() - 1);
   test.span = SpanOf(test.tokens);
-  std::vector<Test>& siblings =
-      owners_.back() == Owner::kCommand ? open_commands_.back().tests : open_tests_.back().tests;
-  if (siblings.size() < limits_.max_list_length) {
-    siblings.push_back(std::move(test));
-  } else if (!test_list_reported_.back()) {
-    test_list_reported_.back() = true;
-    diagnostics_.Report(diag::kListTooLong, test.span, limits_.max_list_length);
+  // The test was built in place, as the last of its siblings; one past the
+  // list limit is dropped again (reported once per list).
+  if (frame.index >= limits_.max_list_length) {
+    if (!test_list_reported_.back()) {
+      test_list_reported_.back() = true;
+      diagnostics_.Report(diag::kListTooLong, test.span, limits_.max_list_length);
+    }
+    frame.siblings->pop_back();
   }
 }
 
 void ParseState::AbandonTest() {
   --test_depth_;
+  if (const TestFrame& frame = open_tests_.back(); frame.node != nullptr) {
+    frame.siblings->pop_back();
+  }
   open_tests_.pop_back();
   owners_.pop_back();
   test_list_reported_.pop_back();
@@ -206,51 +208,87 @@ void ParseState::AbandonTest() {
 
 void ParseState::BeginBlock() {
   ++block_depth_;
-  open_commands_.back().block.emplace();
+  OpenCommand().block.emplace();
 }
 
 void ParseState::LeaveBlock() { --block_depth_; }
 
 void ParseState::MarkTestList() {
   if (owners_.back() == Owner::kCommand) {
-    open_commands_.back().test_list = true;
+    OpenCommand().test_list = true;
   } else {
-    open_tests_.back().test_list = true;
+    OpenTest().test_list = true;
   }
 }
 
-void ParseState::BeginArgument() {
-  open_arguments_.emplace_back();
-  open_arguments_.back().tokens.first = static_cast<uint32_t>(tokens_.size());
-  argument_list_reported_ = false;
+// Like commands and tests, an argument is built in place, as the last of its
+// call's arguments, once its first token is read (an attempt that finds no
+// argument, at the end of every argument list, costs nothing). Arguments do
+// not nest, so one frame is enough.
+Argument& ParseState::OpenArgument() {
+  if (open_argument_.node == nullptr) {
+    std::vector<Argument>& arguments =
+        owners_.back() == Owner::kCommand ? OpenCommand().arguments : OpenTest().arguments;
+    // Calls take up to four arguments or so (`address :domain :is "from"
+    // [...]`): room for them at once.
+    if (arguments.empty()) arguments.reserve(4);
+    open_argument_.node = &arguments.emplace_back();
+    open_argument_.node->tokens.first = open_argument_.first_token;
+  }
+  return *open_argument_.node;
 }
 
 void ParseState::EndArgument() {
-  Argument argument = std::move(open_arguments_.back());
-  open_arguments_.pop_back();
+  Argument& argument = OpenArgument();
   argument.tokens.last = static_cast<uint32_t>(tokens_.size() - 1);
   argument.span = SpanOf(argument.tokens);
-  if (owners_.back() == Owner::kCommand) {
-    open_commands_.back().arguments.push_back(std::move(argument));
-  } else {
-    open_tests_.back().arguments.push_back(std::move(argument));
+  open_argument_.node = nullptr;
+}
+
+void ParseState::AbandonArgument() {
+  if (open_argument_.node != nullptr) {
+    // The last of its call's arguments.
+    std::vector<Argument>& arguments =
+        owners_.back() == Owner::kCommand ? OpenCommand().arguments : OpenTest().arguments;
+    arguments.pop_back();
+    open_argument_.node = nullptr;
   }
 }
 
-void ParseState::AbandonArgument() { open_arguments_.pop_back(); }
-
+// A command (or test) gets its node in the tree once its name is read: it
+// is built in place there, never moved, and an attempt that finds no name
+// (at every '}' and at the end of each argument list) costs no node.
 void ParseState::SetCommandName(uint32_t token, std::string_view name) {
-  open_commands_.back().identifier_token = token;
-  open_commands_.back().name = std::string(name);
+  CommandFrame& frame = open_commands_.back();
+  // The enclosing command, if any, is open with its block: its commands do
+  // not move while this one is open.
+  frame.siblings = open_commands_.size() == 1
+                       ? &top_level_
+                       : &open_commands_[open_commands_.size() - 2].node->block->commands;
+  // Blocks mostly hold a command or two: room for a few at once.
+  if (frame.siblings->empty() && frame.siblings != &top_level_) frame.siblings->reserve(4);
+  frame.node = &frame.siblings->emplace_back();
+  frame.node->tokens.first = frame.first_token;
+  frame.node->identifier_token = token;
+  frame.node->name.assign(name);
 }
 
 void ParseState::SetTestName(uint32_t token, std::string_view name) {
-  open_tests_.back().identifier_token = token;
-  open_tests_.back().name = std::string(name);
+  TestFrame& frame = open_tests_.back();
+  const bool in_test = owners_[owners_.size() - 2] == Owner::kTest;
+  frame.siblings =
+      in_test ? &open_tests_[open_tests_.size() - 2].node->tests : &OpenCommand().tests;
+  // anyof and allof list two tests or more.
+  if (in_test && frame.siblings->empty()) frame.siblings->reserve(2);
+  frame.index = frame.siblings->size();
+  frame.node = &frame.siblings->emplace_back();
+  frame.node->tokens.first = frame.first_token;
+  frame.node->identifier_token = token;
+  frame.node->name.assign(name);
 }
 
 void ParseState::SetBlockBrace(uint32_t token, bool open) {
-  Block& block = *open_commands_.back().block;
+  Block& block = *OpenCommand().block;
   (open ? block.open_token : block.close_token) = token;
 }
 
@@ -263,7 +301,7 @@ void ParseState::AddString(uint32_t token, std::string value) {
     diagnostics_.Report(diag::kStringTooLong, span, value.size(), limits_.max_string_length);
     value.clear();
   }
-  Argument& argument = open_arguments_.back();
+  Argument& argument = OpenArgument();
   argument.kind = Argument::Kind::kStringList;
   if (argument.strings.size() < limits_.max_list_length) {
     argument.strings.push_back(StringLiteral{token, span, std::move(value)});
@@ -274,27 +312,22 @@ void ParseState::AddString(uint32_t token, std::string value) {
 }
 
 void ParseState::MarkBracketed() {
-  open_arguments_.back().kind = Argument::Kind::kStringList;
-  open_arguments_.back().bracketed = true;
+  Argument& argument = OpenArgument();
+  argument.kind = Argument::Kind::kStringList;
+  argument.bracketed = true;
+  argument.strings.reserve(4);  // a bracketed list usually holds a few strings
 }
 
 void ParseState::SetNumber(uint64_t value) {
-  open_arguments_.back().kind = Argument::Kind::kNumber;
-  open_arguments_.back().number = value;
+  Argument& argument = OpenArgument();
+  argument.kind = Argument::Kind::kNumber;
+  argument.number = value;
 }
 
 void ParseState::SetTag(std::string_view tag) {
-  open_arguments_.back().kind = Argument::Kind::kTag;
-  open_arguments_.back().tag = std::string(tag);
-}
-
-void ParseState::NoteExpected(Expectation what, uint32_t offset) {
-  if (offset > farthest_ || (expected_ == 0 && offset >= farthest_)) {
-    farthest_ = offset;
-    expected_ = 0;
-    token_end_before_farthest_ = tokens_.empty() ? 0 : tokens_.back().span.end;
-  }
-  if (offset == farthest_) expected_ |= static_cast<uint16_t>(what);
+  Argument& argument = OpenArgument();
+  argument.kind = Argument::Kind::kTag;
+  argument.tag.assign(tag);
 }
 
 void ParseState::ReportSyntaxError(uint32_t offset) {
@@ -342,8 +375,9 @@ void ParseState::FatalUnterminated(const DiagnosticKind& kind) {
 void ParseState::FatalMissingCloseBrace() {
   const auto end = static_cast<uint32_t>(source_.text().size());
   Diagnostic& d = diagnostics_.Report(diag::kMissingCloseBrace, {end, end});
-  if (!open_commands_.empty() && open_commands_.back().block) {
-    d.Note("the block opened here", tokens_[open_commands_.back().block->open_token].span);
+  if (!open_commands_.empty() && open_commands_.back().node != nullptr &&
+      open_commands_.back().node->block) {
+    d.Note("the block opened here", tokens_[open_commands_.back().node->block->open_token].span);
   }
   throw StopParsing{};
 }
@@ -357,7 +391,9 @@ void ParseState::StopIfCapped() {
 
 void ParseState::Finish(SyntaxTree* tree) {
   // After an abandoned parse, commands still open hold partial content that
-  // must not leak into the tree; the top level keeps what was complete.
+  // must not leak into the tree; the top level keeps what was complete. The
+  // outermost open command, if it got a node, is the last at the top level.
+  if (!open_commands_.empty() && open_commands_.front().node != nullptr) top_level_.pop_back();
   tree->tokens = std::move(tokens_);
   tree->trivia = std::move(trivia_);
   tree->commands = std::move(top_level_);

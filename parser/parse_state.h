@@ -43,12 +43,22 @@ class ParseState {
   ParseState(const SourceFile& source, const Limits& limits, Diagnostics& diagnostics);
 
   const SourceFile& source() const { return source_; }
+  // The first byte of the source text: token offsets are taken from it.
+  const char* text_begin() const { return text_begin_; }
   const Limits& limits() const { return limits_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 
-  // Tokens and trivia, in source order.
-  uint32_t PushToken(TokenKind kind, Span span);
-  void PushTrivia(TriviaKind kind, Span span);
+  // Tokens and trivia, in source order. Inline, like the other calls made
+  // for every token: a large script has a few hundred thousand.
+  [[gnu::always_inline]] uint32_t PushToken(TokenKind kind, Span span) {
+    tokens_.push_back(Token{kind, span, trivia_mark_});
+    trivia_mark_ = static_cast<uint32_t>(trivia_.size());
+    return static_cast<uint32_t>(tokens_.size() - 1);
+  }
+  [[gnu::always_inline]] void PushTrivia(TriviaKind kind, Span span) {
+    trivia_.push_back(Trivia{kind, span});
+    if (kind != TriviaKind::kWhitespace) CheckComment(span);
+  }
 
   // Node frames. Begin* is called when a rule starts, End* when it succeeds,
   // Abandon* when it fails (a failed command also rolls back its tokens).
@@ -61,9 +71,16 @@ class ParseState {
   void BeginBlock();
   // False, with a diagnostic at the last token (one per broken command), when
   // the innermost block or test is nested deeper than its limit.
-  bool NestingAllowed(bool block);
+  bool NestingAllowed(bool block) {
+    const uint32_t depth = block ? block_depth_ : test_depth_;
+    const uint32_t limit = block ? limits_.max_block_depth : limits_.max_test_depth;
+    return depth <= limit || NestingTooDeep(block, limit);
+  }
   void LeaveBlock();
-  void BeginArgument();
+  void BeginArgument() {
+    open_argument_ = ArgumentFrame{nullptr, static_cast<uint32_t>(tokens_.size())};
+    argument_list_reported_ = false;
+  }
   void EndArgument();
   void AbandonArgument();
   void MarkTestList();
@@ -77,8 +94,16 @@ class ParseState {
   void SetNumber(uint64_t value);
   void SetTag(std::string_view tag);
 
-  // Failure tracking for syntax error messages.
-  void NoteExpected(Expectation what, uint32_t offset);
+  // Failure tracking for syntax error messages. Inline: every failed
+  // alternative of the grammar calls it.
+  void NoteExpected(Expectation what, uint32_t offset) {
+    if (offset > farthest_ || (expected_ == 0 && offset >= farthest_)) {
+      farthest_ = offset;
+      expected_ = 0;
+      token_end_before_farthest_ = tokens_.empty() ? 0 : tokens_.back().span.end;
+    }
+    if (offset == farthest_) expected_ |= static_cast<uint16_t>(what);
+  }
   // Reports "expected ..., found ..." for the broken command that starts at
   // `offset`, then forgets the failures seen so far.
   void ReportSyntaxError(uint32_t offset);
@@ -101,9 +126,41 @@ class ParseState {
     uint32_t trivia_mark;
   };
 
-  Span SpanOf(TokenRange range) const;
+  Span SpanOf(TokenRange range) const {
+    return {tokens_[range.first].span.begin, tokens_[range.last].span.end};
+  }
+  // NestingAllowed past the limit: reports it (once per broken command) and
+  // returns false.
+  bool NestingTooDeep(bool block, uint32_t limit);
+  // Reports a comment that is not valid UTF-8.
+  void CheckComment(Span span);
+  // The innermost open command or test; its name has been read.
+  Command& OpenCommand();
+  Test& OpenTest();
+
+  // An open command or test: where its node is (null until its name is
+  // read), in which vector of the tree, and its first token.
+  struct CommandFrame {
+    Command* node;
+    std::vector<Command>* siblings;
+    uint32_t first_token;
+  };
+  struct TestFrame {
+    Test* node;
+    std::vector<Test>* siblings;
+    uint32_t first_token;
+    size_t index;  // in siblings
+  };
+  // The open argument (of the innermost open command or test), made on
+  // its first token.
+  Argument& OpenArgument();
+  struct ArgumentFrame {
+    Argument* node;
+    uint32_t first_token;
+  };
 
   const SourceFile& source_;
+  const char* text_begin_;
   const Limits& limits_;
   Diagnostics& diagnostics_;
 
@@ -112,10 +169,10 @@ class ParseState {
   uint32_t trivia_mark_ = 0;  // first trivia piece not yet claimed by a token
 
   std::vector<Command> top_level_;
-  std::vector<Command> open_commands_;
+  std::vector<CommandFrame> open_commands_;
   std::vector<Checkpoint> command_checkpoints_;
-  std::vector<Test> open_tests_;
-  std::vector<Argument> open_arguments_;
+  std::vector<TestFrame> open_tests_;
+  ArgumentFrame open_argument_{nullptr, 0};
   std::vector<Owner> owners_;
   // Whether the open argument / the tests of each open owner already got a
   // list-too-long diagnostic (one per list is enough).

@@ -4,6 +4,7 @@
 // String values are decoded by string_literal.h; numbers here.
 #include "parser/parser.h"
 
+#include <cstring>
 #include <limits>
 
 #include "common/diagnostic_catalogue.h"
@@ -17,7 +18,7 @@ namespace grammar {
 namespace {
 
 uint32_t OffsetOf(const ParseState& state, const char* p) {
-  return static_cast<uint32_t>(p - state.source().text().data());
+  return static_cast<uint32_t>(p - state.text_begin());
 }
 
 template <typename Input>
@@ -86,6 +87,100 @@ struct recover_command {
     const std::string_view rest(in.current(), in.size());
     in.bump(SkipBrokenCommand(rest));
     return Control<trivia>::template match<A, M, Action, Control>(in, state);
+  }
+};
+
+// sor<string_list, token<number>, token<tag>>: the alternatives start with
+// different bytes ('[' a bracketed list; '"', "t" or "T" a string; a digit
+// a number; ':' a tag), so only the one the next byte allows is tried. The
+// others would fail on that byte, noting what they expected — noted here
+// instead, in the same order, so that "expected ..." messages do not change.
+// (String, number and tag note their own failures through control<>.)
+struct argument {
+  using rule_t = argument;
+  using subs_t = pegtl::type_list<string_list, token<number>, token<tag>>;
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename Input>
+  static bool match(Input& in, ParseState& state) {
+    const uint32_t at = Here(in, state);
+    const char c = in.empty() ? '\0' : in.peek_char();
+    if (!in.empty() && c == '[') {
+      if (Control<bracketed_list>::template match<A, M, Action, Control>(in, state)) return true;
+      state.NoteExpected(Expectation::kString, at);
+      state.NoteExpected(Expectation::kNumber, at);
+      state.NoteExpected(Expectation::kTag, at);
+      return false;
+    }
+    state.NoteExpected(Expectation::kLeftBracket, at);
+    if (!in.empty() && (c == '"' || c == 't' || c == 'T')) {
+      if (Control<string>::template match<A, M, Action, Control>(in, state)) return true;
+      state.NoteExpected(Expectation::kNumber, at);
+      state.NoteExpected(Expectation::kTag, at);
+      return false;
+    }
+    state.NoteExpected(Expectation::kString, at);
+    if (!in.empty() && c >= '0' && c <= '9') {
+      if (Control<token<number>>::template match<A, M, Action, Control>(in, state)) return true;
+      state.NoteExpected(Expectation::kTag, at);
+      return false;
+    }
+    state.NoteExpected(Expectation::kNumber, at);
+    if (!in.empty() && c == ':') {
+      return Control<token<tag>>::template match<A, M, Action, Control>(in, state);
+    }
+    state.NoteExpected(Expectation::kTag, at);
+    return false;
+  }
+};
+
+// sor<command, recover_command> within a block: a command starts with a
+// letter or '_'. At any other byte (the '}' that ends every block) the
+// command attempt would fail on its name, noting that a command was
+// expected, and leave nothing else behind: that note is made directly.
+struct command_or_recovery {
+  using rule_t = command_or_recovery;
+  using subs_t = pegtl::type_list<command, recover_command>;
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename Input>
+  static bool match(Input& in, ParseState& state) {
+    const char c = in.empty() ? '\0' : in.peek_char();
+    if (!in.empty() && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
+      constexpr pegtl::rewind_mode kRequired = pegtl::rewind_mode::required;  // as sor<> does
+      if (Control<command>::template match<A, kRequired, Action, Control>(in, state)) return true;
+    } else {
+      state.NoteExpected(Expectation::kCommand, Here(in, state));
+    }
+    return Control<recover_command>::template match<A, M, Action, Control>(in, state);
+  }
+};
+
+// opt<sor<test_list, test>>, after every call's arguments: '(' starts a
+// test list, a letter or '_' a test, and nothing else either. The original
+// order's failures are noted all the same: a test list that is not there
+// notes its '(' (even before a test), and a test attempt that finds no name
+// notes the test it wanted (its Begin/Abandon frames leave nothing behind).
+struct optional_tests {
+  using rule_t = optional_tests;
+  using subs_t = pegtl::type_list<test_list, test>;
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename Input>
+  static bool match(Input& in, ParseState& state) {
+    constexpr pegtl::rewind_mode kRequired = pegtl::rewind_mode::required;  // as opt<> does
+    const uint32_t at = Here(in, state);
+    const char c = in.empty() ? '\0' : in.peek_char();
+    if (!in.empty() && c == '(') {
+      if (!Control<test_list>::template match<A, kRequired, Action, Control>(in, state)) {
+        state.NoteExpected(Expectation::kTest, at);
+      }
+      return true;
+    }
+    state.NoteExpected(Expectation::kLeftParen, at);
+    if (!in.empty() && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
+      (void)Control<test>::template match<A, kRequired, Action, Control>(in, state);
+      return true;
+    }
+    state.NoteExpected(Expectation::kTest, at);
+    return true;
   }
 };
 
@@ -403,15 +498,27 @@ namespace {
 
 // NUL bytes and lone CRs are accepted by the grammar wherever they cannot be
 // mistaken for something else, and reported here once each.
+// Both bytes are rare, so memchr looks for each (many bytes at a time) and the
+// two searches are merged to report in offset order, as the error cap needs.
 void ReportForbiddenBytes(const SourceFile& source, ParseState& state) {
   const std::string& text = source.text();
-  for (uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\0') {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  auto find = [end](const char* from, char byte) {
+    return static_cast<const char*>(std::memchr(from, byte, static_cast<size_t>(end - from)));
+  };
+  const char* nul = find(begin, '\0');
+  const char* cr = find(begin, '\r');
+  while (nul != nullptr || cr != nullptr) {
+    if (nul != nullptr && (cr == nullptr || nul < cr)) {
+      const auto i = static_cast<uint32_t>(nul - begin);
       state.diagnostics().Report(diag::kNulByte, {i, i + 1});
-    } else if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      state.diagnostics().Report(diag::kStrayCarriageReturn, {i, i + 1});
+      nul = find(nul + 1, '\0');
     } else {
-      continue;
+      const auto i = static_cast<uint32_t>(cr - begin);
+      cr = find(cr + 1, '\r');
+      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+      state.diagnostics().Report(diag::kStrayCarriageReturn, {i, i + 1});
     }
     state.StopIfCapped();
   }

@@ -1,18 +1,86 @@
 // Decoding and encoding of quoted and multi-line string tokens.
 #include "parser/string_literal.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace sievekit::syntax {
+namespace {
+
+// The bytes of `word` equal to `byte`, as their high bits (the classic test
+// for a zero byte, applied to word ^ byte repeated). Bits above the lowest
+// may be false alarms; the lowest set bit is always exact.
+constexpr uint64_t BytesEqual(uint64_t word, char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  const uint64_t x = word ^ (kOnes * static_cast<unsigned char>(byte));
+  return (x - kOnes) & ~x & (kOnes * 0x80);
+}
+
+uint64_t Load8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// The first byte of [p, end) that is `a` or `b`, or end.
+inline const char* FindEither(const char* p, const char* end, char a, char b) {
+  while (end - p >= 8) {
+    const uint64_t word = Load8(p);
+    const uint64_t found = BytesEqual(word, a) | BytesEqual(word, b);
+    if (found != 0) {
+      // On a little-endian host the first byte in memory is the lowest.
+      if constexpr (std::endian::native == std::endian::little) {
+        return p + std::countr_zero(found) / 8;
+      }
+      break;
+    }
+    p += 8;
+  }
+  while (p < end && *p != a && *p != b) ++p;
+  return p;
+}
+
+}  // namespace
+
+size_t QuotedTextLength(std::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin;
+  for (;;) {
+    p = FindEither(p, end, '"', '\\');
+    // Stop at the quote, at the end, or at a final "\" (it escapes nothing).
+    if (end - p < 2 || *p == '"') return static_cast<size_t>(p - begin);
+    p += 2;
+  }
+}
 
 std::string DecodeQuotedString(std::string_view token) {
+  if (token.size() < 2) return {};
+  const size_t last = token.size() - 1;  // the closing quote
+  // The next backslash or line break at or after `from`, or `last`; found
+  // eight bytes at a time.
+  auto next = [&](size_t from) {
+    return static_cast<size_t>(FindEither(token.data() + from, token.data() + last, '\\', '\n') -
+                               token.data());
+  };
+  size_t i = next(1);
+  // Most strings have neither: the value is the text between the quotes.
+  if (i == last) return std::string(token.substr(1, last - 1));
   std::string value;
-  value.reserve(token.size());
-  for (size_t i = 1; i + 1 < token.size(); ++i) {
-    if (token[i] == '\\' && i + 2 < token.size()) ++i;
+  value.reserve(last - 1);
+  // Runs between backslashes and line breaks are copied whole.
+  size_t run = 1;
+  for (; i < last; i = next(i + 1)) {
+    value.append(token.substr(run, i - run));
+    if (token[i] == '\\' && i + 1 < last) ++i;
     // A line break in a quoted string is a CRLF (RFC 5228 §8.1,
     // quoted-safe); a bare LF of the file stands for one.
     if (token[i] == '\n' && token[i - 1] != '\r') value += '\r';
     value += token[i];
+    run = i + 1;
   }
+  value.append(token.substr(run, last - run));
   return value;
 }
 

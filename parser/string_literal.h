@@ -13,6 +13,11 @@ namespace sievekit::syntax {
 // Token text (with the quotes) → value; a line break in it is a CRLF (a
 // bare LF of the file stands for one, RFC 5228 §8.1).
 std::string DecodeQuotedString(std::string_view token);
+// How many bytes at the start of `text` are a quoted string's contents
+// (after the opening quote): up to the first '"' not escaped by a `\`, or
+// up to a `\` that ends the text (the closing quote is then missing). The
+// grammar's quoted-text rule uses it to scan eight bytes at a time.
+size_t QuotedTextLength(std::string_view text);
 // Token text ("text:" through the final "." line) → value: the lines in
 // between with dot-stuffing undone, each ending in CRLF (RFC 5228 §8.1; a
 // bare LF of the file is read as the CRLF it stands for).

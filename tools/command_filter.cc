@@ -4,9 +4,11 @@
 //
 // Text output is a summary (messages, actions by type, implicit keeps,
 // runtime errors); --json prints one JSON object per message, one per line.
-// Progress goes to stderr when it is a terminal. Nothing is moved or
-// changed: this is a dry run. Exit: 0 done, 1 the script does not compile,
-// 2 usage or I/O error.
+// Progress goes to stderr when it is a terminal. Messages are evaluated on
+// this thread, one at a time and in order; a Maildir's files are read ahead
+// on a second one (see MailSource). Nothing is moved or changed: this is a
+// dry run. Exit: 0 done, 1 the script does not compile, 2 usage or I/O
+// error.
 #include <unistd.h>
 
 #include <chrono>

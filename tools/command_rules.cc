@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -104,22 +106,38 @@ void PrintLosses(std::string_view action, const std::vector<editor::Loss>& losse
 
 bool HasErrors(const Diagnostics& d) { return d.has_errors(); }
 
-int Parse(Args args) {
-  Options o;
-  if (!ParseOptions("parse", args, false, false, &o)) return kExitUsage;
+// A script file read and projected onto the rule model with the chosen
+// profile; the source stays for rendering diagnostics against it.
+struct ProjectedScript {
+  std::shared_ptr<const SourceFile> source;
+  editor::ProjectResult projection;
+};
+
+// Reads and projects o.file; prints the problem and returns nothing when the
+// file cannot be read.
+std::optional<ProjectedScript> ReadAndProject(const Options& o) {
   auto source = ReadScript(o.file);
   if (!source.ok()) {
     std::cerr << "sievec: " << source.error().message << "\n";
-    return kExitUsage;
+    return std::nullopt;
   }
   editor::ProjectOptions options;
   options.profile = o.profile;
-  editor::ProjectResult r = editor::ProjectScript((*source)->text(), options);
+  editor::ProjectResult projection = editor::ProjectScript((*source)->text(), options);
+  return ProjectedScript{std::move(*source), std::move(projection)};
+}
+
+int Parse(Args args) {
+  Options o;
+  if (!ParseOptions("parse", args, false, false, &o)) return kExitUsage;
+  const std::optional<ProjectedScript> script = ReadAndProject(o);
+  if (!script) return kExitUsage;
+  const editor::ProjectResult& r = script->projection;
   std::cout << editor::ModelToJson(r.model);
   PrintLosses("parse", r.model.losses);
-  const TextRenderOptions render{false};
-  const SourceFile named((*source)->name(), (*source)->text());
-  if (!r.diagnostics.all().empty()) std::cerr << RenderText(named, r.diagnostics, render);
+  if (!r.diagnostics.all().empty()) {
+    std::cerr << RenderText(*script->source, r.diagnostics, TextRenderOptions{false});
+  }
   return HasErrors(r.diagnostics) ? kExitInvalid : kExitOk;
 }
 
@@ -190,14 +208,9 @@ int Emit(Args args) {
 int Describe(Args args) {
   Options o;
   if (!ParseOptions("describe", args, true, false, &o)) return kExitUsage;
-  auto source = ReadScript(o.file);
-  if (!source.ok()) {
-    std::cerr << "sievec: " << source.error().message << "\n";
-    return kExitUsage;
-  }
-  editor::ProjectOptions options;
-  options.profile = o.profile;
-  editor::ProjectResult r = editor::ProjectScript((*source)->text(), options);
+  const std::optional<ProjectedScript> script = ReadAndProject(o);
+  if (!script) return kExitUsage;
+  const editor::ProjectResult& r = script->projection;
   for (size_t i = 0; i < r.model.rules.size(); ++i) {
     std::cout << fmt::format("{}. {}\n", i + 1, editor::DescribeRule(r.model.rules[i], o.locale));
   }

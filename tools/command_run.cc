@@ -12,8 +12,9 @@
 // for the run, or with --store the SQLite file PATH, which remembers the
 // replies so that repeated runs show the rate limit. A store that cannot be
 // opened is reported in the outcome ("store-error"), as a delivery would.
-// Exit status: 0 evaluated (even with a runtime error, which is shown: the
-// message is kept), 1 the script does not compile, 2 usage or I/O error.
+// Exit status: 0 evaluated, 1 the script does not compile, 2 usage or I/O
+// error, 3 evaluated but a runtime error stopped the script (it is shown, and
+// the message is kept) — so that a shell script can tell a failed run.
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -90,7 +91,7 @@ int RunRun(Args args) {
   } else {
     std::cout << FormatResultText(result, &preview);
   }
-  return kExitOk;
+  return result.errors.empty() ? kExitOk : kExitRuntimeError;
 }
 
 }  // namespace sievekit::tools

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <utility>
 #include <vector>
 
 #include "common/diagnostic_render.h"
@@ -46,13 +47,15 @@ CompiledScript CompileScriptFile(const std::string& path, const ir::CompileOptio
   }
   auto front = std::make_shared<ir::FrontendResult>(ir::RunFrontend(*source, registry, options));
   KeepUntilExit(front);
-  const ir::FrontendResult& result = *front;
+  ir::FrontendResult& result = *front;
   const TextRenderOptions render{UseColor(ColorMode::kAuto, STDERR_FILENO)};
   std::cerr << RenderText(**source, result.diagnostics, render);
   if (!result.ok()) return {nullptr, kExitInvalid};
+  // Nothing reads the IR after code generation, so its operands are moved
+  // into the program instead of copied.
   auto program = purpose == CompilePurpose::kSave
-                     ? vm::GenerateUnpreparedProgram(result.script, registry)
-                     : vm::GenerateProgram(result.script, registry);
+                     ? vm::GenerateUnpreparedProgram(std::move(result.script), registry)
+                     : vm::GenerateProgram(std::move(result.script), registry);
   if (!program.ok()) {
     std::cerr << "sievec: " << path << ": " << program.error().message << "\n";
     return {nullptr, kExitInvalid};

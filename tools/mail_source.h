@@ -1,8 +1,9 @@
 // MailSource: the messages of a Maildir (cur/ and new/, in file-name order)
 // or of an mbox file (mboxrd: ">From " lines are unescaped), one at a time,
-// for `sievec filter` and the benchmarks. Reading reuses one buffer; an mbox
-// is memory-mapped, so a large mailbox costs no more memory than its largest
-// message.
+// for `sievec filter` and the benchmarks. A Maildir is read ahead by a
+// second thread into a few reused buffers; an mbox is memory-mapped. Either
+// way a large mailbox costs no more memory than a few of its largest
+// messages.
 #pragma once
 
 #include <memory>

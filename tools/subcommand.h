@@ -14,6 +14,9 @@ namespace sievekit::tools {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
+// `run`: the script compiled and ran, but a runtime error stopped it (the
+// message is kept, as a delivery would keep it).
+inline constexpr int kExitRuntimeError = 3;
 
 using Args = std::span<const std::string>;
 

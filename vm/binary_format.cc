@@ -3,6 +3,11 @@
 
 #include <array>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SIEVEKIT_CRC32_CLMUL 1
+#endif
+
 namespace sievekit::vm::binary {
 namespace {
 
@@ -55,11 +60,11 @@ std::string_view SectionName(Section section) {
   return "?";
 }
 
-uint32_t Crc32(std::string_view bytes) {
+namespace {
+
+// The CRC register after `n` more bytes, by the tables.
+uint32_t UpdateByTables(uint32_t crc, const unsigned char* p, size_t n) {
   const auto& t = kCrcTables;
-  uint32_t crc = 0xffffffffu;
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t n = bytes.size();
   for (; n >= 8; n -= 8, p += 8) {
     const uint32_t low = crc ^ LoadLittleEndian32(p);
     const uint32_t high = LoadLittleEndian32(p + 4);
@@ -68,7 +73,71 @@ uint32_t Crc32(std::string_view bytes) {
           t[1][(high >> 16) & 0xffu] ^ t[0][high >> 24];
   }
   for (; n > 0; --n, ++p) crc = t[0][(crc ^ *p) & 0xffu] ^ (crc >> 8);
-  return crc ^ 0xffffffffu;
+  return crc;
+}
+
+#ifdef SIEVEKIT_CRC32_CLMUL
+// Carry-less multiplication (PCLMULQDQ), 16 bytes per step instead of 8 by
+// table lookups — the method of Intel's "Fast CRC Computation for Generic
+// Polynomials Using PCLMULQDQ Instruction" for the bit-reflected CRC-32:
+// fold the register across each next 16-byte block with x^(128±32) mod P,
+// then reduce 128 bits to the 32-bit remainder (the last step a Barrett
+// reduction). The constants are those powers of x modulo P, bit-reflected
+// as the instruction sees them; the tests check the result against the
+// tables on every length. `n` is a multiple of 16, at least 16.
+__attribute__((target("pclmul,sse4.1"))) uint32_t UpdateByClmul(uint32_t crc,
+                                                                const unsigned char* p, size_t n) {
+  const __m128i fold = _mm_set_epi64x(0x0ccaa009e, 0x1751997d0);     // x^(128-32), x^(128+32)
+  const __m128i x64 = _mm_set_epi64x(0, 0x163cd6124);                // x^64
+  const __m128i barrett = _mm_set_epi64x(0x1f7011641, 0x1db710641);  // mu, P
+  const __m128i low32 = _mm_set_epi32(0, 0, 0, -1);
+  auto load = [](const unsigned char* q) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+  };
+  __m128i x = _mm_xor_si128(load(p), _mm_cvtsi32_si128(static_cast<int>(crc)));
+  for (p += 16, n -= 16; n >= 16; p += 16, n -= 16) {
+    const __m128i low = _mm_clmulepi64_si128(x, fold, 0x00);
+    const __m128i high = _mm_clmulepi64_si128(x, fold, 0x11);
+    x = _mm_xor_si128(_mm_xor_si128(low, high), load(p));
+  }
+  // 128 bits to 64, then 64 to 32.
+  x = _mm_xor_si128(_mm_clmulepi64_si128(x, fold, 0x10), _mm_srli_si128(x, 8));
+  x = _mm_xor_si128(_mm_srli_si128(x, 4), _mm_clmulepi64_si128(_mm_and_si128(x, low32), x64, 0x00));
+  // Barrett reduction to the remainder.
+  __m128i t = _mm_clmulepi64_si128(_mm_and_si128(x, low32), barrett, 0x10);
+  t = _mm_clmulepi64_si128(_mm_and_si128(t, low32), barrett, 0x00);
+  return static_cast<uint32_t>(_mm_extract_epi32(_mm_xor_si128(x, t), 1));
+}
+
+bool HasClmul() {
+  static const bool has = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
+  return has;
+}
+#endif
+
+}  // namespace
+
+uint32_t Crc32(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size();
+  uint32_t crc = 0xffffffffu;
+#ifdef SIEVEKIT_CRC32_CLMUL
+  // A binary of a large script is a megabyte or more, checked when saved
+  // and when loaded.
+  if (n >= 64 && HasClmul()) {
+    const size_t blocks = n & ~size_t{15};
+    crc = UpdateByClmul(crc, p, blocks);
+    p += blocks;
+    n -= blocks;
+  }
+#endif
+  return UpdateByTables(crc, p, n) ^ 0xffffffffu;
+}
+
+uint32_t Crc32ByTables(std::string_view bytes) {
+  return UpdateByTables(0xffffffffu, reinterpret_cast<const unsigned char*>(bytes.data()),
+                        bytes.size()) ^
+         0xffffffffu;
 }
 
 }  // namespace sievekit::vm::binary

@@ -90,5 +90,9 @@ inline constexpr size_t kInstructionBytes = 1 + 4 + 4;
 // 0xffffffff): the checksum zlib, PNG and gzip use, so tests and tools can
 // cross-check it with any of them.
 uint32_t Crc32(std::string_view bytes);
+// The same computed by table lookups only. Crc32 uses carry-less
+// multiplication for long inputs where the processor has it; tests check
+// the two against each other.
+uint32_t Crc32ByTables(std::string_view bytes);
 
 }  // namespace sievekit::vm::binary

@@ -24,4 +24,12 @@ Result<std::shared_ptr<const Program>> GenerateProgram(const ir::Script& script,
 Result<std::shared_ptr<const Program>> GenerateUnpreparedProgram(const ir::Script& script,
                                                                  const ir::Registry& registry);
 
+// The same two, taking the operands of the script's calls instead of
+// copying them (a large script's calls hold most of its strings): the
+// script keeps its shape, but its calls are left without arguments.
+Result<std::shared_ptr<const Program>> GenerateProgram(ir::Script&& script,
+                                                       const ir::Registry& registry);
+Result<std::shared_ptr<const Program>> GenerateUnpreparedProgram(ir::Script&& script,
+                                                                 const ir::Registry& registry);
+
 }  // namespace sievekit::vm

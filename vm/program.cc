@@ -29,8 +29,17 @@ bool Program::Requires(std::string_view extension) const {
   return false;
 }
 
-uint32_t Program::AddCall(ir::Call call, uint32_t line, uint32_t column) {
-  calls_.push_back(ProgramCall{std::move(call), line, column, nullptr});
+uint32_t Program::AddCall(const ir::Call& call, uint32_t line, uint32_t column) {
+  return AddCall(ir::Call(call), line, column);
+}
+
+uint32_t Program::AddCall(ir::Call&& call, uint32_t line, uint32_t column) {
+  // Built in place: a call record is large, and each move of it costs.
+  // (Member by member: clang 14 cannot emplace an aggregate from arguments.)
+  ProgramCall& added = calls_.emplace_back();
+  added.call = std::move(call);
+  added.line = line;
+  added.column = column;
   return static_cast<uint32_t>(calls_.size() - 1);
 }
 

@@ -45,7 +45,14 @@ class Program {
 
   // ---- Building (codegen and the binary loader only) ----
   void AddRequired(const ir::ExtensionSpec* extension) { required_.push_back(extension); }
-  uint32_t AddCall(ir::Call call, uint32_t line, uint32_t column);
+  // Room for this many calls and instructions, so that building a large
+  // program does not move every call record as the vectors grow.
+  void Reserve(size_t calls, size_t instructions) {
+    calls_.reserve(calls);
+    code_.reserve(instructions);
+  }
+  uint32_t AddCall(const ir::Call& call, uint32_t line, uint32_t column);
+  uint32_t AddCall(ir::Call&& call, uint32_t line, uint32_t column);
   uint32_t Emit(Instruction instruction);
   uint32_t next_pc() const { return static_cast<uint32_t>(code_.size()); }
   void PatchTarget(uint32_t pc, uint32_t target) { code_[pc].b = target; }

@@ -27,10 +27,45 @@ TEST(Utf8Test, FindInvalid) {
       {"above max", "\xF4\x90\x80\x80", 0},
       {"truncated", "ab\xE2\x82", 2},
       {"invalid lead", "\xFF", 0},
+      // Long ASCII runs are skipped eight bytes at a time; what follows them
+      // is still checked at its exact offset.
+      {"long ascii", "0123456789abcdefghij", std::nullopt},
+      {"invalid after 8", "01234567\xFF", 8},
+      {"invalid after 11", "0123456789a\x80", 11},
+      {"invalid in word",
+       "0123\xC0\xAF"
+       "6789abcdef",
+       4},
+      {"valid then invalid",
+       "0123456789\xC3\xA9"
+       "abcdefgh\xFF",
+       20},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FindInvalid(c.text), c.first_invalid) << c.name;
   }
+}
+
+TEST(Utf8Test, AsciiPrefixLengthAndFindInvalidFrom) {
+  const struct {
+    std::string text;
+    size_t ascii;
+  } prefixes[] = {
+      {"", 0},
+      {"abc", 3},
+      {"0123456789abcdef", 16},
+      {"0123456\xC3\xA9", 7},
+      {"01234567\xC3\xA9", 8},
+      {"\xC3\xA9"
+       "abc",
+       0},
+  };
+  for (const auto& c : prefixes) EXPECT_EQ(AsciiPrefixLength(c.text), c.ascii) << c.text;
+  // Resuming after a valid prefix finds what a scan from the start finds.
+  EXPECT_EQ(FindInvalidFrom("ab\xC3\xA9\xFF", 2), std::optional<size_t>(4));
+  EXPECT_EQ(FindInvalidFrom("ab\xC3\xA9\xFF", 4), std::optional<size_t>(4));
+  EXPECT_EQ(FindInvalidFrom("ab\xC3\xA9", 2), std::nullopt);
+  EXPECT_EQ(FindInvalidFrom("abc", 3), std::nullopt);
 }
 
 TEST(Utf8Test, CountCharacters) {
@@ -39,6 +74,9 @@ TEST(Utf8Test, CountCharacters) {
   EXPECT_EQ(CountCharacters("caf\xC3\xA9"), 4u);
   EXPECT_EQ(CountCharacters("\xF0\x9F\x98\x80x"), 2u);
   EXPECT_EQ(CountCharacters("\xFF\xFE"), 2u);  // invalid bytes count one each
+  EXPECT_EQ(CountCharacters("0123456789abcdefghij"), 20u);
+  EXPECT_EQ(CountCharacters("0123456789caf\xC3\xA9"), 14u);
+  EXPECT_EQ(CountCharacters("01234567\xFF\xFE"), 10u);
 }
 
 TEST(Utf8Test, DecodeAndEncodeRoundTrip) {

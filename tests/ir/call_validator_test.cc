@@ -27,6 +27,7 @@ namespace {
 
 using testutil::CheckScript;
 using testutil::CompileScript;
+using testutil::Summarize;
 
 struct Case {
   std::string_view name;
@@ -37,6 +38,50 @@ struct Case {
 void RunCases(const std::vector<Case>& cases, const Registry& registry) {
   for (const Case& c : cases) {
     EXPECT_EQ(CheckScript(c.script, registry), c.expected) << c.name << "\n" << c.script;
+  }
+}
+
+// ValidateCallInto fills in a Call in place; ValidateCall returns one. The
+// two agree, errors included.
+TEST(CallValidatorTest, ValidateCallIntoAgreesWithValidateCall) {
+  const Registry& registry = extensions::DefaultRegistry();
+  const struct {
+    std::string script;
+    bool ok;
+  } cases[] = {
+      {"if header :comparator \"i;octet\" :contains [\"a\", \"b\"] \"c\" { keep; }", true},
+      {"if address :domain :is \"from\" \"x.example\" { keep; }", true},
+      {"if header :is :contains \"a\" \"b\" { keep; }", false},
+      {"if header \"a\" { keep; }", false},
+  };
+  for (const auto& c : cases) {
+    const FrontendResult front = CompileScript(c.script);
+    const syntax::Test& test = front.tree.commands.at(0).tests.at(0);
+    const CallSpec& spec = *registry.FindTest(test.name);
+    const Span name_span = front.tree.tokens[test.identifier_token].span;
+    SourceFile source("t.sieve", c.script);
+    CompileOptions options;
+    Diagnostics returned_diagnostics;
+    ValidationContext returned_context(registry, options, source, returned_diagnostics);
+    bool returned_ok = false;
+    const Call returned = ValidateCall(returned_context, spec, test.name, test.span, name_span,
+                                       test.arguments, &returned_ok);
+    Diagnostics filled_diagnostics;
+    ValidationContext filled_context(registry, options, source, filled_diagnostics);
+    bool filled_ok = false;
+    Call filled;
+    ValidateCallInto(filled_context, spec, test.name, test.span, name_span, test.arguments, &filled,
+                     &filled_ok);
+    EXPECT_EQ(returned_ok, c.ok) << c.script;
+    EXPECT_EQ(filled_ok, c.ok) << c.script;
+    EXPECT_EQ(filled.spec, returned.spec);
+    EXPECT_EQ(filled.span, returned.span);
+    EXPECT_EQ(filled.positional.size(), returned.positional.size()) << c.script;
+    EXPECT_EQ(filled.tags.size(), returned.tags.size()) << c.script;
+    EXPECT_EQ(filled.comparator, returned.comparator) << c.script;
+    EXPECT_EQ(filled.match_type, returned.match_type) << c.script;
+    EXPECT_EQ(filled.address_part, returned.address_part) << c.script;
+    EXPECT_EQ(Summarize(source, filled_diagnostics), Summarize(source, returned_diagnostics));
   }
 }
 

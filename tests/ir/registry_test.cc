@@ -44,6 +44,101 @@ TEST(RegistryTest, AsciiLowerOnlyTouchesAsciiLetters) {
   EXPECT_EQ(AsciiLower("\xC3\x84X"), "\xC3\x84x");
 }
 
+TEST(RegistryTest, EqualsAsciiLowerComparesWithoutCopying) {
+  const struct {
+    std::string_view lower;
+    std::string_view text;
+    bool equal;
+  } cases[] = {
+      {"fileinto", "fileinto", true},
+      {"fileinto", "FileInto", true},
+      {"fileinto", "FILEINTO", true},
+      {"fileinto", "fileint", false},
+      {"fileinto", "fileintoo", false},
+      {"", "", true},
+      {"a-b", "A-B", true},
+      {"\xC3\xA4x", "\xC3\xA4X", true},   // non-ASCII kept
+      {"\xC3\xA4x", "\xC3\x84x", false},  // and not folded
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(EqualsAsciiLower(c.lower, c.text), c.equal) << c.lower << " / " << c.text;
+  }
+}
+
+TEST(RegistryTest, AsciiLoweredMatchesAsciiLower) {
+  const std::string long_mixed = "A" + std::string(40, 'b') + "C";
+  for (const std::string& text :
+       std::vector<std::string>{"", "keep", "Keep", "KEEP", "x-Y_z", "\xC3\x84X",
+                                std::string(32, 'Q'), std::string(40, 'q'), long_mixed}) {
+    const AsciiLowered lowered(text);
+    EXPECT_EQ(lowered.view(), AsciiLower(text)) << text;
+  }
+  // Text already in lower case is its own lowered form: no copy is made.
+  const std::string lower = "fileinto";
+  EXPECT_EQ(AsciiLowered(lower).view().data(), lower.data());
+}
+
+TEST(RegistryTest, SharedGroupBits) {
+  EXPECT_EQ(SharedGroupBit(kComparatorGroup), 1);
+  EXPECT_EQ(SharedGroupBit(kMatchTypeGroup), 2);
+  EXPECT_EQ(SharedGroupBit(kAddressPartGroup), 4);
+  EXPECT_EQ(SharedGroupBit("size-relation"), 0);
+  EXPECT_EQ(SharedGroupBit(""), 0);
+}
+
+// Finalize builds indexes and caches (call lookups, accepted tags, shared
+// groups, defaults); lookups before it must give the same answers, and a
+// later Register must not leave stale ones behind.
+TEST(RegistryTest, LookupsAgreeBeforeAndAfterFinalize) {
+  Registry registry;
+  auto declare = [](ExtensionBuilder& b) {
+    CallSpec& header = b.Test("header");
+    header.groups = {std::string(kComparatorGroup), std::string(kMatchTypeGroup)};
+    b.Command("keep");
+    b.Tag("header", "index", ArgType::kNumber);
+    b.MatchType("is", ComparatorNeed::kEquality);
+    b.Comparator("i;ascii-casemap", true, true, true);
+    b.AddressPart("all");
+  };
+  registry.Register({}, declare);
+  const CallSpec* header = registry.FindTest("HEADER");
+  ASSERT_NE(header, nullptr);
+  EXPECT_EQ(registry.FinalizedTagsOf(*header), nullptr);
+  const std::vector<const TagSpec*> before = registry.TagsOf(*header);
+  const MatchTypeSpec* is_before = registry.DefaultMatchType();
+  registry.Finalize();
+
+  for (std::string_view name : {"keep", "Keep", "KEEP", "nothing", "", "keep2"}) {
+    EXPECT_EQ(registry.FindCommand(name) != nullptr,
+              name == "keep" || name == "Keep" || name == "KEEP")
+        << name;
+  }
+  EXPECT_EQ(registry.FindTest("Header"), header);
+  EXPECT_EQ(registry.FindTest("keep"), nullptr);
+  // Before Finalize the call has only the group tags; :index is linked then.
+  EXPECT_EQ(Names(before), (std::vector<std::string>{"comparator", "is"}));
+  ASSERT_NE(registry.FinalizedTagsOf(*header), nullptr);
+  const std::vector<const TagSpec*> after = *registry.FinalizedTagsOf(*header);
+  EXPECT_EQ(Names(after), (std::vector<std::string>{"index", "comparator", "is"}));
+  EXPECT_EQ(registry.TagsOf(*header), after);
+  EXPECT_EQ(header->shared_groups,
+            SharedGroupBit(kComparatorGroup) | SharedGroupBit(kMatchTypeGroup));
+  EXPECT_EQ(registry.DefaultMatchType(), is_before);
+  EXPECT_EQ(registry.DefaultComparator(), registry.FindComparator("i;ascii-casemap"));
+  EXPECT_EQ(registry.DefaultAddressPart(), registry.FindAddressPart("all"));
+  EXPECT_EQ(registry.FindTag(*header, "INDEX"), after[0]);
+  EXPECT_EQ(registry.FindTag(*header, "Is"), after[2]);
+  EXPECT_EQ(registry.FindTag(*header, "over"), nullptr);
+
+  // Registering more drops the finalized caches until the next Finalize.
+  registry.Register({"x-more", false, false}, [](ExtensionBuilder& b) { b.Command("frob"); });
+  EXPECT_EQ(registry.FinalizedTagsOf(*header), nullptr);
+  EXPECT_NE(registry.FindCommand("FROB"), nullptr);
+  registry.Finalize();
+  EXPECT_NE(registry.FindCommand("frob"), nullptr);
+  EXPECT_NE(registry.FindCommand("keep"), nullptr);
+}
+
 TEST(RegistryTest, DeclaresCommandsAndTestsInSeparateNamespaces) {
   Registry registry;
   const ExtensionSpec* extension = nullptr;

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "common/diagnostic_catalogue.h"
+#include "ir/ir.h"
 
 namespace sievekit::ir {
 namespace {
@@ -45,6 +46,42 @@ TEST_F(ValidationContextTest, EnabledExtensions) {
   EXPECT_TRUE(context.IsEnabled(&Extension("fileinto")));
   EXPECT_TRUE(context.IsEnabled("fileinto"));
   EXPECT_FALSE(context.IsEnabled("FileInto"));  // capability names are case-sensitive
+}
+
+// The transforms of enabled extensions, kept up to date as extensions are
+// enabled and disabled (ihave enables some for a block only).
+TEST(ValidationContextTransformsTest, FollowEnableAndDisable) {
+  Registry registry;
+  registry.Register({}, [](ExtensionBuilder& b) {
+    b.TransformStrings([](ValidationContext&, StringValue& s) { s.text += "+base"; });
+  });
+  const ExtensionSpec* upper = nullptr;
+  registry.Register({"x-upper", false, false}, [&](ExtensionBuilder& b) {
+    upper = b.extension();
+    b.TransformStrings([](ValidationContext&, StringValue& s) { s.text += "+upper"; });
+  });
+  registry.Register({"x-always", /*always_enabled=*/true, false}, [](ExtensionBuilder& b) {
+    b.TransformStrings([](ValidationContext&, StringValue& s) { s.text += "+always"; });
+  });
+  registry.Finalize();
+  SourceFile source("t.sieve", "keep;");
+  Diagnostics diagnostics;
+  CompileOptions options;
+  ValidationContext context(registry, options, source, diagnostics);
+  auto apply = [&] {
+    StringValue value{"x", {}};
+    for (const Registry::ExtensionTransform* t : context.enabled_string_transforms()) {
+      t->transform(context, value);
+    }
+    return value.text;
+  };
+  EXPECT_EQ(apply(), "x+base+always");
+  context.Enable(upper);
+  EXPECT_EQ(apply(), "x+base+upper+always");  // registry order
+  context.Enable(upper);                      // twice is once
+  EXPECT_EQ(apply(), "x+base+upper+always");
+  context.Disable(upper);
+  EXPECT_EQ(apply(), "x+base+always");
 }
 
 TEST_F(ValidationContextTest, AvailableExtensions) {

@@ -304,5 +304,27 @@ TEST(IsAddressHeaderTest, KnownNames) {
   }
 }
 
+TEST(DotAtomTest, Table) {
+  struct DotAtomCase {
+    std::string_view text;
+    bool dot_atom;
+  };
+  const DotAtomCase cases[] = {
+      {"user", true},          {"first.last", true},   {"a.b.c", true},
+      {"o'neil+tag", true},    {"!#$%&'*+-/=?^_`{|}~", true},
+      {"J\xc3\xb6rg", true},    // UTF-8 (RFC 6532)
+      {"", false},             {".user", false},       {"user.", false},
+      {"a..b", false},         {"a b", false},         {"\"quoted\"", false},
+      {"a@b", false},          {"a,b", false},         {"(c)", false},
+      {"[x]", false},          {"a\\b", false},       {"tab\there", false},
+  };
+  for (const DotAtomCase& c : cases) EXPECT_EQ(IsDotAtom(c.text), c.dot_atom) << c.text;
+  EXPECT_TRUE(IsAtext('~'));
+  EXPECT_TRUE(IsAtext('\x80'));
+  EXPECT_FALSE(IsAtext('.'));
+  EXPECT_FALSE(IsAtext('@'));
+  EXPECT_FALSE(IsAtext(' '));
+}
+
 }  // namespace
 }  // namespace sievekit::mail

@@ -29,6 +29,59 @@ TEST(StringLiteralTest, QuotedStringsRoundTrip) {
   EXPECT_EQ(DecodeQuotedString("\"\\a\\.\""), "a.");
 }
 
+// The grammar's scan of quoted text, eight bytes at a time: the result must
+// be that of the byte-by-byte rule at every position in the word.
+TEST(StringLiteralTest, QuotedTextLength) {
+  const struct {
+    std::string text;
+    size_t length;
+  } cases[] = {
+      {"", 0},
+      {"\"", 0},
+      {"abc\"", 3},
+      {"abc", 3},                  // no closing quote: all of it
+      {"abcdefgh\"rest", 8},       // quote right after a word
+      {"abcdefghijklmno\"", 15},   // quote at the end of the second word
+      {"a\\\"b\"", 4},             // escaped quote skipped
+      {"abcdefg\\\"hijk\"x", 13},  // escape across a word boundary
+      {"\\\\\"", 2},               // escaped backslash, then the quote
+      {"abc\\", 3},                // a final backslash escapes nothing
+      {"abcdefgh\\", 8},
+      {"line\nbreak\"", 10},  // line breaks are text
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(QuotedTextLength(c.text), c.length) << c.text;
+  }
+  // The quote, or an escape before it, at every position of the first words.
+  for (size_t k = 0; k < 20; ++k) {
+    EXPECT_EQ(QuotedTextLength(std::string(k, 'x') + "\"" + std::string(10, 'y')), k) << k;
+    EXPECT_EQ(QuotedTextLength(std::string(k, 'x') + "\\\"\"" + std::string(10, 'y')), k + 2) << k;
+  }
+}
+
+// Decoding copies runs between backslashes and line breaks whole; the
+// characters around each break and escape must come out exactly.
+TEST(StringLiteralTest, QuotedStringsDecodeEscapesAndLineBreaks) {
+  const struct {
+    std::string token;
+    std::string value;
+  } cases[] = {
+      {"\"a\nb\"", "a\r\nb"},                                // bare LF stands for CRLF
+      {"\"a\r\nb\"", "a\r\nb"},                              // CRLF kept
+      {"\"\n\n\"", "\r\n\r\n"},                              // LF first, LF after LF
+      {"\"ab\\\ncd\"", "ab\r\ncd"},                          // escaped LF is still a line break
+      {"\"\\\\\"", "\\"},                                    // escaped backslash only
+      {"\"x\\\"y\\\"\"", "x\"y\""},                          // escaped quotes at the end
+      {"\"\\\"", "\\"},                                      // a lone backslash before the close
+      {"\"", ""},                                            // shorter than two quotes
+      {"\"0123456789abcdef\\\"x\"", "0123456789abcdef\"x"},  // escape after a word
+      {"\"0123456789abcdef\nx\"", "0123456789abcdef\r\nx"},  // LF after a word
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(DecodeQuotedString(c.token), c.value) << c.token;
+  }
+}
+
 TEST(StringLiteralTest, MultiLineStringsDotStuffAndRoundTrip) {
   const struct {
     std::string value;

@@ -61,7 +61,7 @@ TEST(RunCommandTest, TraceAndRuntimeErrors) {
   const RunResult failed = RunSievec(
       {"run",
        dir.Write("e.sieve", "require \"ihave\";\nerror \"no way\";\n"), message, "--json"});
-  EXPECT_EQ(failed.exit_status, 0);
+  EXPECT_EQ(failed.exit_status, 3);
   EXPECT_NE(failed.out.find("\"implicit_keep\":true"), std::string::npos) << failed.out;
   EXPECT_NE(failed.out.find("no way"), std::string::npos) << failed.out;
 }

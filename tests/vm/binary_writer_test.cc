@@ -3,8 +3,11 @@
 // first-use order) and determinism.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "extensions/all_extensions.h"
 #include "tests/vm/binary_test_util.h"
 #include "vm/binary.h"
 #include "vm/binary_format.h"
@@ -85,6 +88,36 @@ TEST(BinaryWriterTest, StringTableIsDeduplicatedInFirstUseOrder) {
       (std::vector<std::string>{"header", "Subject", "X-Subject", "contains", "i;ascii-casemap",
                                 "fileinto", "address", "from", "a.example", "domain", "comparator",
                                 "i;octet", "is", "keep", "size", "over"}));
+}
+
+// Enough distinct and repeated strings to grow the writer's string table
+// several times and to cross its output buffer many times over: the table
+// still lists each string once, in first-use order, and the file loads.
+TEST(BinaryWriterTest, LargeStringTable) {
+  std::string script = "require \"fileinto\";\n";
+  std::vector<std::string> expected_values;
+  for (size_t i = 0; i < 3000; ++i) {
+    const std::string value = "value-" + std::to_string(i % 1200) + std::string(i % 40, 'x');
+    script += "if header :is \"h" + std::to_string(i % 7) + "\" \"" + value + "\" { fileinto \"" +
+              value + "\"; }\n";
+  }
+  auto program = Compile(script);
+  ASSERT_NE(program, nullptr);
+  const std::string bytes = SaveProgram(*program);
+  const std::vector<std::string> strings =
+      bintest::DecodeStrings(bintest::Split(bytes).body(binary::Section::kStrings));
+  std::vector<std::string> sorted = strings;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());  // no duplicates
+  ASSERT_GE(strings.size(), 5u);
+  EXPECT_EQ(strings[0], "header");
+  EXPECT_EQ(strings[1], "h0");
+  EXPECT_EQ(strings[2], "value-0");
+  EXPECT_EQ(strings[3], "is");
+  EXPECT_EQ(strings[4], "i;ascii-casemap");
+  auto loaded = LoadProgram(bytes, extensions::DefaultRegistry());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(SaveProgram(**loaded), bytes);
 }
 
 TEST(BinaryWriterTest, Deterministic) {

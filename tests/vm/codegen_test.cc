@@ -148,5 +148,41 @@ TEST(CodegenTest, UnpreparedProgramSavesTheSameBinary) {
   for (const ProgramCall& call : (*loaded)->calls()) EXPECT_NE(call.prepared, nullptr);
 }
 
+// The overloads taking the script's IR by rvalue move the calls' operands
+// instead of copying them: the program (and its binary) is the same, and
+// the script keeps its shape (the block of a call that takes one included:
+// the testsuite's `test`).
+TEST(CodegenTest, ConsumingTheScriptGivesTheSameProgram) {
+  const std::string script =
+      "require [\"vnd.dovecot.testsuite\", \"fileinto\"];\n"
+      "test \"one\" {\n"
+      "  if anyof (header :contains [\"subject\", \"x\"] \"money\", not exists \"date\") {\n"
+      "    fileinto \"Junk\"; stop;\n"
+      "  } elsif address :domain :is \"from\" [\"a.example\", \"b.example\"] { discard; }\n"
+      "}\n"
+      "keep;\n";
+  auto source = std::make_shared<SourceFile>("test.sieve", script);
+  ir::CompileOptions options;
+  options.allow_testsuite = true;
+  const ir::Registry& registry = extensions::DefaultRegistry();
+  ir::FrontendResult front = ir::RunFrontend(source, registry, options);
+  ASSERT_TRUE(front.ok()) << RenderText(*source, front.diagnostics);
+  auto copied = GenerateUnpreparedProgram(front.script, registry);
+  ASSERT_TRUE(copied.ok());
+  auto moved = GenerateUnpreparedProgram(std::move(front.script), registry);
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(Listing(**moved), Listing(**copied));
+  EXPECT_EQ(SaveProgram(**moved), SaveProgram(**copied));
+  for (const ProgramCall& call : (*moved)->calls()) EXPECT_TRUE(call.call.block.empty());
+  // NOLINTNEXTLINE(bugprone-use-after-move): only the operands were taken.
+  ASSERT_EQ(front.script.body.size(), 2u);
+  EXPECT_EQ(front.script.body[0].call.block.size(), 1u);  // the if chain inside `test`
+
+  ir::FrontendResult again = ir::RunFrontend(source, registry, options);
+  auto prepared = GenerateProgram(std::move(again.script), registry);
+  ASSERT_TRUE(prepared.ok()) << prepared.error().message;
+  EXPECT_EQ(SaveProgram(**prepared), SaveProgram(**copied));
+}
+
 }  // namespace
 }  // namespace sievekit::vm
