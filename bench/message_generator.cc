@@ -20,7 +20,9 @@ const char* const kDomains[] = {"example.com",      "example.org",      "mail.ex
 // UTF-8 texts for encoded words (RFC 2047), as mail clients write them.
 const char* const kUtf8Names[] = {"J\xC3\xBCrgen M\xC3\xBCller", "Fran\xC3\xA7oise L\xC3\xA9vy",
                                   "\xC3\x98ystein Bj\xC3\xB8rn", "Zo\xC3\xAB K\xC3\xB6hler"};
-const char* const kUtf8Subjects[] = {"Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln",
+// (The split literal ends the \x9F escape before the "e"; the parentheses
+// tell clang the concatenation is meant.)
+const char* const kUtf8Subjects[] = {("Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln"),
                                      "R\xC3\xA9sum\xC3\xA9 du projet",
                                      "\xC3\x84nderung der Tagesordnung"};
 

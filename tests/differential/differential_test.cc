@@ -152,7 +152,7 @@ void Shrink(GeneratedScript& script, GeneratedMessage& message, const Policy& po
 std::string Report(uint64_t script_seed, uint64_t message_seed, size_t policy_index,
                    const GeneratedScript& script, const GeneratedMessage& message,
                    vm::Evaluator& evaluator) {
-  const Policy& policy = Policies()[policy_index];
+  const Policy policy = Policies()[policy_index];  // a copy: Policies() is a temporary
   const Compiled compiled = Compile(script.Render());
   const std::string bytes = message.Render();
   const Outcome outcome = RunBoth(compiled, evaluator, bytes, message.envelope, policy);

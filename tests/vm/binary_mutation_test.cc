@@ -56,8 +56,8 @@ const char* const kSeedScripts[] = {
     "if address :all :contains [\"to\", \"cc\"] [\"list@example.org\", \"team@example.org\"] {\n"
     "  redirect \"team@example.net\";\n"
     "}\n",
-    "require [\"encoded-character\", \"fileinto\"];\n"
-    "if header :matches \"subject\" \"*${hex:41}?\" { fileinto \"Caf\xC3\xA9\"; }\n",
+    ("require [\"encoded-character\", \"fileinto\"];\n"
+     "if header :matches \"subject\" \"*${hex:41}?\" { fileinto \"Caf\xC3\xA9\"; }\n"),
 };
 
 const std::string kMessage =

@@ -104,8 +104,8 @@ TEST(CallVerifierTest, ValidatedCallsPass) {
       "if address :domain :comparator \"i;octet\" :matches \"from\" \"*.example\" {}",
       "if size :under 1M {}",
       "require \"envelope\"; if envelope :localpart \"to\" \"me\" {}",
-      "require [\"relational\", \"comparator-i;ascii-numeric\"];\n"
-      "if header :count \"GE\" :comparator \"i;ascii-numeric\" \"received\" \"3\" {}",
+      ("require [\"relational\", \"comparator-i;ascii-numeric\"];\n"
+       "if header :count \"GE\" :comparator \"i;ascii-numeric\" \"received\" \"3\" {}"),
       "require \"relational\"; if address :value \"lt\" :all \"from\" \"m\" {}",
       "require [\"fileinto\", \"copy\", \"imap4flags\"]; fileinto :copy :flags \"\\\\Seen\" \"A\";",
       "require [\"imap4flags\", \"variables\"]; setflag \"f\" \"\\\\Seen\";",
